@@ -1,0 +1,94 @@
+package dev.stagecheck.browser;
+
+import dev.stagecheck.config.ConfigException;
+import dev.stagecheck.config.Settings;
+import org.openqa.selenium.SessionNotCreatedException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Starts Chromium or Chrome for one worker: headless by default, the device's size, a throw-away
+ * profile directory, and the flags a locked-down CI machine needs (no sandbox as root, no calls home).
+ */
+final class ChromiumFactory {
+    private static final String MOBILE_USER_AGENT = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) "
+            + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
+    private static final String TABLET_USER_AGENT = "Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) "
+            + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
+
+    private ChromiumFactory() {
+    }
+
+    record Started(ChromeDriver driver, Path userDataDir) {}
+
+    static Started start(Settings settings, BrowserSetup setup) {
+        Path userDataDir;
+        try {
+            userDataDir = Files.createTempDirectory("stagecheck-chromium-");
+        } catch (IOException e) {
+            throw new ConfigException("cannot create a temporary browser profile (" + e.getMessage() + "): check the temp directory");
+        }
+        var options = options(settings, setup, userDataDir);
+        try {
+            var driver = setup.driver().executable()
+                    .map(path -> new ChromeDriver(new ChromeDriverService.Builder()
+                            .usingDriverExecutable(path.toFile()).usingAnyFreePort().build(), options))
+                    .orElseGet(() -> new ChromeDriver(options));
+            driver.manage().timeouts().pageLoadTimeout(settings.pageTimeout());
+            driver.manage().timeouts().scriptTimeout(settings.pageTimeout());
+            return new Started(driver, userDataDir);
+        } catch (SessionNotCreatedException e) {
+            BrowserSession.deleteQuietly(userDataDir);
+            throw new ConfigException("the browser did not start (" + firstLine(e.getMessage()) + "): "
+                    + (settings.headless() ? "check the browser installation" : "headless=false needs a display: run under xvfb-run or set -Dheadless=true"), e);
+        }
+    }
+
+    private static ChromeOptions options(Settings settings, BrowserSetup setup, Path userDataDir) {
+        var options = new ChromeOptions();
+        options.setBinary(setup.browser().binary().toFile());
+        if (settings.headless()) {
+            options.addArguments("--headless=new");
+        }
+        if (Commands.runningAsRoot()) {
+            options.addArguments("--no-sandbox");
+        }
+        options.addArguments(
+                "--user-data-dir=" + userDataDir,
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--password-store=basic",
+                "--window-size=" + settings.device().width() + "," + settings.device().height());
+        if (settings.usesDemoSite()) {
+            // The demo lives on loopback; keep the browser from calling anywhere else.
+            options.addArguments("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1");
+        }
+        var device = settings.device();
+        if (device.touch()) {
+            options.setExperimentalOption("mobileEmulation", Map.of(
+                    "deviceMetrics", Map.of("width", device.width(), "height", device.height(),
+                            "pixelRatio", device == Device.MOBILE ? 3.0 : 2.0, "touch", true),
+                    "userAgent", device == Device.MOBILE ? MOBILE_USER_AGENT : TABLET_USER_AGENT));
+        }
+        return options;
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "no message";
+        }
+        var newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.stagecheck.config;
+
+import dev.stagecheck.browser.BrowserKind;
+import dev.stagecheck.browser.Device;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import static dev.stagecheck.config.SettingKey.*;
+
+/**
+ * The run's settings, typed and checked. Everything is validated here, before any browser starts,
+ * so a bad value ends the run with one line naming the key and what to do.
+ */
+public record Settings(
+        Optional<URI> baseUrl,
+        Path site,
+        BrowserKind browser,
+        boolean headless,
+        Device device,
+        Duration pageTimeout,
+        Duration elementTimeout,
+        Duration httpTimeout,
+        Optional<Path> browserBinary,
+        Optional<Path> driverPath,
+        boolean mayInstallBrowser,
+        Path reportsDir,
+        SiteProfile profile) {
+
+    private static volatile Settings current;
+
+    /** The settings of this JVM, read once from -D, the environment and the profile file. */
+    public static Settings current() {
+        var settings = current;
+        if (settings == null) {
+            synchronized (Settings.class) {
+                if (current == null) {
+                    current = load(System.getProperties(), System.getenv());
+                }
+                settings = current;
+            }
+        }
+        return settings;
+    }
+
+    /** True when the user gave no base URL: the run targets the built-in demo site. */
+    public boolean usesDemoSite() {
+        return baseUrl.isEmpty();
+    }
+
+    public static Settings load(Properties systemProperties, Map<String, String> environment) {
+        var noProfile = new ConfigLayers(systemProperties, environment, new Properties());
+        var site = Path.of(noProfile.find(SITE.key()).orElse(SITE.defaultValue()));
+        var profileProperties = readProfile(site, noProfile.origin(SITE.key(), "default"));
+        var layers = new ConfigLayers(systemProperties, environment, profileProperties);
+        var reader = new SettingReader(layers, site.toString());
+
+        return new Settings(
+                reader.optional(BASE_URL).map(value -> parseBaseUrl(value, reader.origin(BASE_URL))),
+                site,
+                BrowserKind.parse(reader.value(BROWSER), reader.origin(BROWSER)),
+                reader.bool(HEADLESS),
+                Device.parse(reader.value(DEVICE), reader.origin(DEVICE)),
+                reader.duration(TIMEOUT_PAGE),
+                reader.duration(TIMEOUT_ELEMENT),
+                reader.duration(TIMEOUT_HTTP),
+                reader.optional(BROWSER_BINARY).map(Path::of),
+                reader.optional(DRIVER_PATH).or(() -> Optional.ofNullable(systemProperties.getProperty("webdriver.chrome.driver")))
+                        .map(Path::of),
+                parseInstallPolicy(reader.value(BROWSER_INSTALL), reader.origin(BROWSER_INSTALL)),
+                Path.of(reader.value(REPORTS_DIR)),
+                SiteProfile.from(new ProfileReader(profileProperties, site.toString())));
+    }
+
+    private static Properties readProfile(Path site, String origin) {
+        if (!Files.isRegularFile(site)) {
+            throw new ConfigException("site profile " + site + " not found (" + origin
+                    + "): give an existing .properties file with -Dsite=..., e.g. -Dsite=sites/demo.properties");
+        }
+        var properties = new Properties();
+        try (Reader in = Files.newBufferedReader(site, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("site profile " + site + " cannot be read (" + e.getMessage()
+                    + "): check that it is a UTF-8 .properties file");
+        }
+        return properties;
+    }
+
+    static URI parseBaseUrl(String value, String origin) {
+        try {
+            var uri = new URI(value);
+            var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isBlank()) {
+                throw new URISyntaxException(value, "not an absolute http(s) URL with a host");
+            }
+            // Keep the path, drop a trailing slash so "base + /path" joins cleanly.
+            var text = uri.toString();
+            return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        } catch (URISyntaxException e) {
+            throw new ConfigException("base.url '" + value + "' (" + origin
+                    + ") is not an http(s) URL: give one like -Dbase.url=https://staging.example.com");
+        }
+    }
+
+    private static boolean parseInstallPolicy(String value, String origin) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "auto" -> true;
+            case "never" -> false;
+            default -> throw new ConfigException("browser.install '" + value + "' (" + origin + ") is not auto or never");
+        };
+    }
+
+    /** Reads one setting through the layers, naming its origin when the value is bad. */
+    private record SettingReader(ConfigLayers layers, String profileFile) {
+        String value(SettingKey key) {
+            return layers.find(key.key()).orElse(key.defaultValue());
+        }
+
+        Optional<String> optional(SettingKey key) {
+            return layers.find(key.key());
+        }
+
+        String origin(SettingKey key) {
+            return layers.origin(key.key(), profileFile);
+        }
+
+        boolean bool(SettingKey key) {
+            var value = value(key).toLowerCase(Locale.ROOT);
+            return switch (value) {
+                case "true", "yes", "1" -> true;
+                case "false", "no", "0" -> false;
+                default -> throw new ConfigException(key.key() + " '" + value + "' (" + origin(key) + ") is not true or false");
+            };
+        }
+
+        Duration duration(SettingKey key) {
+            var value = value(key).trim().toLowerCase(Locale.ROOT);
+            try {
+                Duration duration;
+                if (value.endsWith("ms")) {
+                    duration = Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2).trim()));
+                } else if (value.endsWith("s")) {
+                    duration = Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1).trim()) * 1000));
+                } else {
+                    duration = Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
+                }
+                if (duration.isNegative() || duration.isZero()) {
+                    throw new NumberFormatException();
+                }
+                return duration;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key.key() + " '" + value + "' (" + origin(key)
+                        + ") is not a positive duration: write e.g. 30s or 500ms");
+            }
+        }
+    }
+}

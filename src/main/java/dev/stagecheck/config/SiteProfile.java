@@ -1,0 +1,165 @@
+package dev.stagecheck.config;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Everything site-specific, read from a profile file, so the same checklist runs on any site.
+ * URLs may be paths (resolved against base.url) or absolute. Selectors are CSS. Secrets are named,
+ * never stored. An area whose entry key is absent (say contact.url) is skipped with that reason.
+ */
+public record SiteProfile(
+        String file,
+        String name,
+        List<String> startUrls,
+        Navigation navigation,
+        Optional<Login> login,
+        Optional<ContactForm> contact,
+        Optional<Search> search,
+        List<ProtectedUrl> protectedUrls,
+        List<ForbiddenUrl> forbiddenUrls,
+        List<ApiEndpoint> apiEndpoints,
+        List<UrlPattern> neverVisit) {
+
+    public record Navigation(String links, Optional<String> menuToggle, Optional<String> sectionLinks) {}
+
+    public record Login(String url, String usernameField, String passwordField, String submit,
+                        String successMarker, String failureMarker, SecretRef username, SecretRef password,
+                        String memberUrl, String logoutUrl) {}
+
+    public record Field(String selector, String value) {}
+
+    public record ContactForm(String url, List<Field> fields, String submit, String errorMarker, String successMarker) {}
+
+    public record Search(String url, String input, Optional<String> submit, String query, String resultsMarker) {}
+
+    /** A URL that must challenge without credentials and let the right ones in. */
+    public record ProtectedUrl(String url, int expectedStatus, String scheme, Optional<String> realm,
+                               String auth, Optional<SecretRef> username, Optional<SecretRef> password,
+                               Optional<SecretRef> token) {}
+
+    /** A URL that must answer 403 (not 401) to a signed-in user without the right role. */
+    public record ForbiddenUrl(String url, boolean asMember) {}
+
+    public record ApiEndpoint(String url, String keyHeader, SecretRef key, String scheme, Optional<String> realm) {}
+
+    public static SiteProfile from(ProfileReader reader) {
+        var profile = new SiteProfile(
+                reader.file(),
+                reader.orDefault("site.name", reader.file()),
+                reader.list("start.urls", "/"),
+                new Navigation(
+                        reader.required("nav.links", "CSS selector of the main navigation links"),
+                        reader.optional("nav.toggle"),
+                        reader.optional("nav.section.links")),
+                readLogin(reader),
+                readContact(reader),
+                readSearch(reader),
+                reader.indices("protected").stream().map(n -> readProtected(reader, n)).toList(),
+                reader.indices("forbidden").stream().map(n -> new ForbiddenUrl(
+                        reader.required("forbidden." + n + ".url", "URL that must answer 403"),
+                        reader.bool("forbidden." + n + ".as.member", true))).toList(),
+                reader.indices("api").stream().map(n -> readApi(reader, n)).toList(),
+                reader.list("never.visit", "*logout*,*delete*,*remove*").stream().map(UrlPattern::of).toList());
+        if (profile.forbiddenUrls.stream().anyMatch(ForbiddenUrl::asMember) && profile.login.isEmpty()) {
+            throw new ConfigException(reader.file() + ": forbidden URLs are checked as a member, but login.url is missing: add the login keys or set forbidden.N.as.member=false");
+        }
+        reader.rejectUnknownKeys();
+        return profile;
+    }
+
+    private static Optional<Login> readLogin(ProfileReader reader) {
+        if (!reader.has("login.url")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Login(
+                reader.required("login.url", "login page"),
+                reader.required("login.username.field", "CSS selector of the user name field"),
+                reader.required("login.password.field", "CSS selector of the password field"),
+                reader.required("login.submit", "CSS selector of the login button"),
+                reader.required("login.success.marker", "CSS selector seen only when logged in"),
+                reader.required("login.failure.marker", "CSS selector of the wrong-password message"),
+                reader.secret("login.username.env", "the user name"),
+                reader.secret("login.password.env", "the password"),
+                reader.required("login.member.url", "a page only logged-in users may see"),
+                reader.required("logout.url", "the URL that logs out")));
+    }
+
+    private static Optional<ContactForm> readContact(ProfileReader reader) {
+        if (!reader.has("contact.url")) {
+            return Optional.empty();
+        }
+        var indices = reader.indices("contact.field");
+        if (indices.isEmpty()) {
+            throw new ConfigException(reader.file() + ": key contact.field.1.selector is missing (the form's fields): add contact.field.N.selector and contact.field.N.value");
+        }
+        var fields = indices.stream().map(n -> new Field(
+                reader.required("contact.field." + n + ".selector", "CSS selector of a form field"),
+                reader.required("contact.field." + n + ".value", "what to type into it"))).toList();
+        return Optional.of(new ContactForm(
+                reader.required("contact.url", "contact page"),
+                fields,
+                reader.required("contact.submit", "CSS selector of the send button"),
+                reader.required("contact.error.marker", "CSS selector of a validation error"),
+                reader.required("contact.success.marker", "CSS selector of the confirmation")));
+    }
+
+    private static Optional<Search> readSearch(ProfileReader reader) {
+        if (!reader.has("search.input")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Search(
+                reader.orDefault("search.url", "/"),
+                reader.required("search.input", "CSS selector of the search box"),
+                reader.optional("search.submit"),
+                reader.required("search.query", "a query that has results"),
+                reader.required("search.results.marker", "CSS selector of the results list or heading")));
+    }
+
+    private static ProtectedUrl readProtected(ProfileReader reader, int n) {
+        var prefix = "protected." + n + ".";
+        var url = reader.required(prefix + "url", "URL that must ask for credentials");
+        var status = reader.integer(prefix + "status", 401);
+        var scheme = reader.orDefault(prefix + "scheme", "Basic");
+        var auth = reader.orDefault(prefix + "auth", scheme).toLowerCase(Locale.ROOT);
+        return switch (auth) {
+            case "basic" -> new ProtectedUrl(url, status, scheme, reader.optional(prefix + "realm"), auth,
+                    Optional.of(reader.secret(prefix + "username.env", "its user name")),
+                    Optional.of(reader.secret(prefix + "password.env", "its password")), Optional.empty());
+            case "bearer" -> new ProtectedUrl(url, status, scheme, reader.optional(prefix + "realm"), auth,
+                    Optional.empty(), Optional.empty(), Optional.of(reader.secret(prefix + "token.env", "its token")));
+            case "none" -> new ProtectedUrl(url, status, scheme, reader.optional(prefix + "realm"), auth,
+                    Optional.empty(), Optional.empty(), Optional.empty());
+            default -> throw reader.malformed(prefix + "auth", auth, "basic, bearer or none");
+        };
+    }
+
+    private static ApiEndpoint readApi(ProfileReader reader, int n) {
+        var prefix = "api." + n + ".";
+        return new ApiEndpoint(
+                reader.required(prefix + "url", "API endpoint that needs a key"),
+                reader.orDefault(prefix + "key.header", "Authorization"),
+                reader.secret(prefix + "key.env", "the API key"),
+                reader.orDefault(prefix + "scheme", "Bearer"),
+                reader.optional(prefix + "realm"));
+    }
+
+    /** False for URLs on the never-visit list (logout, delete ...): clicking them would spoil the run. */
+    public boolean mayVisit(String url) {
+        return neverVisit.stream().noneMatch(pattern -> pattern.matches(url));
+    }
+
+    /** Every secret the profile names, for the preflight check that they are set. */
+    public List<SecretRef> secrets() {
+        var all = new java.util.ArrayList<SecretRef>();
+        login.ifPresent(l -> all.addAll(List.of(l.username(), l.password())));
+        protectedUrls.forEach(p -> {
+            p.username().ifPresent(all::add);
+            p.password().ifPresent(all::add);
+            p.token().ifPresent(all::add);
+        });
+        apiEndpoints.forEach(a -> all.add(a.key()));
+        return all;
+    }
+}

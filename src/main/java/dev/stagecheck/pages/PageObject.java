@@ -1,0 +1,122 @@
+package dev.stagecheck.pages;
+
+import dev.stagecheck.browser.BrowserSession;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every page object shares: the browser, explicit waits, and navigations whose outcome is
+ * read from the network witness (a 401 page often renders blank, so the DOM cannot be trusted).
+ */
+public abstract class PageObject {
+    protected final BrowserSession session;
+    protected final WebDriver driver;
+    protected final WebDriverWait wait;
+
+    protected PageObject(BrowserSession session) {
+        this.session = session;
+        this.driver = session.driver();
+        this.wait = new WebDriverWait(driver, session.settings().elementTimeout());
+    }
+
+    /** Types the URL into the address bar, as a user would. */
+    protected PageVisit go(String url) {
+        return navigate(() -> driver.get(url));
+    }
+
+    /** Runs an action that leads to a new page and reports where it ended. */
+    protected PageVisit navigate(Runnable action) {
+        var traffic = session.traffic();
+        var from = traffic.size();
+        try {
+            action.run();
+        } catch (WebDriverException e) {
+            // Chromium refuses to render some error answers (a 401 challenge it cannot meet:
+            // net::ERR_INVALID_AUTH_CREDENTIALS). The witness still has the status; report that.
+            if (e.getMessage() == null || !e.getMessage().contains("net::ERR_")) {
+                throw e;
+            }
+        }
+        var response = traffic.awaitPageSince(from, session.settings().pageTimeout());
+        waitForDocumentReady();
+        return new PageVisit(driver.getCurrentUrl(), response.map(r -> r.status()).orElse(0), title(), response, from);
+    }
+
+    private void waitForDocumentReady() {
+        try {
+            wait.until(d -> "complete".equals(script("return document.readyState")));
+        } catch (WebDriverException ignored) {
+            // An error page may never complete; the status already says what happened.
+        }
+    }
+
+    /** Where we are now, for actions that did not lead anywhere (a form the browser refused to send). */
+    protected PageVisit stayed() {
+        var from = session.traffic().size();
+        return new PageVisit(currentUrl(), 200, title(), java.util.Optional.empty(), from);
+    }
+
+    public String title() {
+        try {
+            return driver.getTitle();
+        } catch (WebDriverException e) {
+            return "";
+        }
+    }
+
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    protected Object script(String source, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(source, args);
+    }
+
+    protected WebElement visible(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    protected boolean isVisible(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /** Waits a little for something to appear; false (not an exception) when it does not. */
+    protected boolean appears(String css, Duration within) {
+        try {
+            new WebDriverWait(driver, within).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+
+    protected void type(String css, String text) {
+        var field = visible(css);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Every link matching the selector, read in one script call (one round trip, not one per link). */
+    @SuppressWarnings("unchecked")
+    protected List<Link> links(String css) {
+        var raw = (List<Map<String, Object>>) script(
+                "return Array.from(document.querySelectorAll(arguments[0]))"
+                        + ".filter(a => a.href).map(a => ({text: (a.textContent || '').trim(), href: a.href}));", css);
+        return raw.stream().map(item -> new Link(String.valueOf(item.get("text")), String.valueOf(item.get("href")))).toList();
+    }
+
+    /** The text the page shows in its body, for "does the page echo X" checks. */
+    public String visibleText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.stagecheck.pages;
+
+import dev.stagecheck.browser.BrowserSession;
+import dev.stagecheck.config.SiteProfile.Navigation;
+import io.qameta.allure.Step;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Any page of the site, seen through its navigation: the main menu (a hamburger on small screens) and section links. */
+public final class SitePage extends PageObject {
+    private final Navigation navigation;
+
+    public SitePage(BrowserSession session, Navigation navigation) {
+        super(session);
+        this.navigation = navigation;
+    }
+
+    @Step("Open {url}")
+    public PageVisit open(String url) {
+        return go(url);
+    }
+
+    public List<Link> navigationLinks() {
+        return links(navigation.links());
+    }
+
+    public List<Link> sectionLinks() {
+        return navigation.sectionLinks().map(this::links).orElse(List.of());
+    }
+
+    /** Clicks a main-menu link, opening the hamburger first when the menu is collapsed. */
+    @Step("Click navigation link {link}")
+    public PageVisit clickNavigationLink(Link link) {
+        return click(navigation.links(), link);
+    }
+
+    @Step("Click section link {link}")
+    public PageVisit clickSectionLink(Link link) {
+        return click(navigation.sectionLinks().orElseThrow(), link);
+    }
+
+    /** True when this page carries the link, so it can be clicked from here. */
+    public boolean offersLink(String css, Link link) {
+        return find(css, link).isPresent();
+    }
+
+    public boolean offersNavigationLink(Link link) {
+        return offersLink(navigation.links(), link);
+    }
+
+    private PageVisit click(String css, Link link) {
+        var element = find(css, link).orElseThrow(() -> new AssertionError(
+                "Broken page: link " + link + " is not on " + currentUrl() + " any more"));
+        if (!element.isDisplayed()) {
+            openMenu();
+        }
+        var clickable = wait.until(ExpectedConditions.elementToBeClickable(element));
+        return navigate(clickable::click);
+    }
+
+    private void openMenu() {
+        navigation.menuToggle().ifPresent(toggle -> {
+            var buttons = driver.findElements(By.cssSelector(toggle));
+            buttons.stream().filter(WebElement::isDisplayed).findFirst().ifPresent(WebElement::click);
+        });
+    }
+
+    private Optional<WebElement> find(String css, Link link) {
+        var element = script("return Array.from(document.querySelectorAll(arguments[0])).find(a => a.href === arguments[1]) || null;",
+                css, link.href());
+        return Optional.ofNullable((WebElement) element);
+    }
+}

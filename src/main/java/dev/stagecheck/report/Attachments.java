@@ -1,0 +1,38 @@
+package dev.stagecheck.report;
+
+import dev.stagecheck.browser.BrowserSession;
+import io.qameta.allure.Allure;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
+
+import java.io.ByteArrayInputStream;
+
+/**
+ * What a reviewer needs to see in the report. Nothing attached carries a secret: URLs are made
+ * safe when recorded, no request headers are kept, and typed passwords never reach the page source.
+ */
+public final class Attachments {
+    private Attachments() {
+    }
+
+    public static void network(BrowserSession session) {
+        Allure.addAttachment("Network (every response the browser received)", "text/plain", session.traffic().table(), ".txt");
+    }
+
+    public static void failureEvidence(BrowserSession session) {
+        try {
+            var png = ((TakesScreenshot) session.driver()).getScreenshotAs(OutputType.BYTES);
+            Allure.addAttachment("Screenshot at failure", "image/png", new ByteArrayInputStream(png), ".png");
+        } catch (WebDriverException | ClassCastException e) {
+            Allure.addAttachment("Screenshot at failure", "text/plain", "no screenshot: " + e.getClass().getSimpleName(), ".txt");
+        }
+        try {
+            Allure.addAttachment("Page source at failure (" + session.driver().getCurrentUrl() + ")", "text/html",
+                    session.driver().getPageSource(), ".html");
+        } catch (WebDriverException e) {
+            Allure.addAttachment("Page source at failure", "text/plain", "no page source: " + e.getClass().getSimpleName(), ".txt");
+        }
+        Allure.addAttachment("Browser console", "text/plain", session.traffic().consoleText(), ".txt");
+    }
+}

@@ -1,0 +1,23 @@
+package dev.stagecheck.report;
+
+import java.util.Arrays;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Writes Allure's categories.json so failures are grouped by {@link FailureKind}. */
+public final class Categories {
+    private Categories() {
+    }
+
+    public static void write() {
+        var entries = Arrays.stream(FailureKind.values())
+                .map(kind -> "  {\"name\": \"" + kind.label() + "\", \"matchedStatuses\": [\"failed\", \"broken\"], "
+                        + "\"messageRegex\": \"" + jsonEscape("(?s).*" + Pattern.quote(kind.label() + ":") + ".*") + "\"}")
+                .collect(Collectors.joining(",\n", "[\n", "\n]\n"));
+        AllureResults.write("categories.json", entries);
+    }
+
+    private static String jsonEscape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.stagecheck.report;
+
+import dev.stagecheck.browser.BrowserSessions;
+import dev.stagecheck.config.ConfigException;
+import dev.stagecheck.config.Settings;
+import dev.stagecheck.traffic.Exchange;
+import io.qameta.allure.Allure;
+import org.testng.IInvokedMethod;
+import org.testng.IInvokedMethodListener;
+import org.testng.ISuite;
+import org.testng.ISuiteListener;
+import org.testng.ITestResult;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Watches every checklist test: whatever the test itself asserts, a 401 it did not declare or a
+ * server error anywhere in its traffic fails it, naming URL, status and the page that led there.
+ * Attaches the network table to every test and the failure evidence to every failed one.
+ */
+public final class ChecklistListener implements ISuiteListener, IInvokedMethodListener {
+
+    @Override
+    public void onStart(ISuite suite) {
+        Categories.write();
+    }
+
+    @Override
+    public void onFinish(ISuite suite) {
+        try {
+            var witness = BrowserSessions.existing().map(s -> s.traffic().method()).orElse("CDP Network events (browser's own)");
+            RunEnvironment.write(Settings.current(), witness);
+        } catch (ConfigException e) {
+            // The run never got going; the failure already says why.
+        }
+        BrowserSessions.quitAll();
+    }
+
+    @Override
+    public void afterInvocation(IInvokedMethod method, ITestResult result) {
+        if (!method.isTestMethod()) {
+            return;
+        }
+        BrowserSessions.existing().ifPresent(session -> {
+            // Runs of one test on other browsers and devices must stay apart in the report.
+            Allure.parameter("browser", session.settings().browser().key());
+            Allure.parameter("device", session.settings().device().key());
+            if (result.getStatus() == ITestResult.SUCCESS) {
+                var verdict = verdict(session.traffic().unexpectedUnauthorized(), session.traffic().serverErrors());
+                if (!verdict.isEmpty()) {
+                    result.setStatus(ITestResult.FAILURE);
+                    result.setThrowable(new AssertionError(verdict));
+                }
+            }
+            Attachments.network(session);
+            if (result.getStatus() == ITestResult.FAILURE) {
+                Attachments.failureEvidence(session);
+            }
+        });
+    }
+
+    /** The failure message for responses no checklist step may meet, or "" when there are none. */
+    static String verdict(List<Exchange> unexpected401, List<Exchange> serverErrors) {
+        var text = new StringBuilder();
+        if (!unexpected401.isEmpty()) {
+            text.append(FailureKind.UNEXPECTED_401.message(unexpected401.size() + " response(s) answered 401 Unauthorized:\n"))
+                    .append(lines(unexpected401));
+        }
+        if (!serverErrors.isEmpty()) {
+            text.append(FailureKind.SERVER_ERROR.message(serverErrors.size() + " response(s) answered 5xx:\n"))
+                    .append(lines(serverErrors));
+        }
+        return text.toString();
+    }
+
+    private static String lines(List<Exchange> exchanges) {
+        return exchanges.stream().map(e -> "  " + e.describe()).collect(Collectors.joining("\n", "", "\n"));
+    }
+}

@@ -1,0 +1,170 @@
+package dev.stagecheck.traffic;
+
+import org.openqa.selenium.devtools.Command;
+import org.openqa.selenium.devtools.DevTools;
+import org.openqa.selenium.devtools.Event;
+import org.openqa.selenium.devtools.HasDevTools;
+import org.openqa.selenium.json.Json;
+import org.openqa.selenium.json.JsonInput;
+import org.openqa.selenium.WebDriver;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Records every response a Chromium-family browser receives, through raw Chrome DevTools Protocol
+ * events. Raw method names (not the generated v1xx classes) keep it working across Chrome versions.
+ * Redirect responses arrive inside requestWillBeSent, failed loads in loadingFailed; both are kept.
+ */
+public final class CdpWitness implements AutoCloseable {
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+    private static final Function<JsonInput, Map<String, Object>> AS_MAP = input -> input.read(Json.MAP_TYPE);
+
+    private record Pending(String method, String url, String type, boolean topLevel, String page) {}
+
+    private final DevTools devTools;
+    private final Traffic traffic;
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private volatile String currentPage = "";
+    private volatile String mainFrameId = "";
+
+    private CdpWitness(DevTools devTools, Traffic traffic) {
+        this.devTools = devTools;
+        this.traffic = traffic;
+    }
+
+    public static CdpWitness attach(WebDriver driver, Traffic traffic) {
+        var devTools = ((HasDevTools) driver).getDevTools();
+        devTools.createSessionIfThereIsNotOne();
+        var witness = new CdpWitness(devTools, traffic);
+        witness.listen();
+        traffic.method("CDP Network events (browser's own)");
+        return witness;
+    }
+
+    private void listen() {
+        devTools.addListener(new Event<>("Network.requestWillBeSent", AS_MAP), this::onRequest);
+        devTools.addListener(new Event<>("Network.responseReceived", AS_MAP), this::onResponse);
+        devTools.addListener(new Event<>("Network.loadingFailed", AS_MAP), this::onFailure);
+        devTools.addListener(new Event<>("Runtime.consoleAPICalled", AS_MAP), this::onConsole);
+        devTools.addListener(new Event<>("Runtime.exceptionThrown", AS_MAP), this::onException);
+        devTools.addListener(new Event<>("Log.entryAdded", AS_MAP), this::onLogEntry);
+        var tree = map(send("Page.getFrameTree", Map.of()).get("frameTree"));
+        mainFrameId = text(map(tree.get("frame")).get("id"));
+        send("Network.enable", Map.of());
+        send("Runtime.enable", Map.of());
+        send("Log.enable", Map.of());
+    }
+
+    /** Sends a raw CDP command (clearing cookies, cache, storage; extra headers). */
+    public Map<String, Object> send(String method, Map<String, Object> params) {
+        return devTools.send(new Command<>(method, params, AS_MAP), COMMAND_TIMEOUT);
+    }
+
+    private void onRequest(Map<String, Object> event) {
+        var request = map(event.get("request"));
+        var requestId = text(event.get("requestId"));
+        var type = text(event.getOrDefault("type", "Other"));
+        var url = text(request.get("url"));
+        var redirect = map(event.get("redirectResponse"));
+        var earlier = pending.get(requestId);
+        if (!redirect.isEmpty() && earlier != null) {
+            // The 3xx that led here never gets a responseReceived of its own.
+            traffic.record(exchange(earlier, redirect));
+        }
+        var page = "Document".equals(type)
+                ? (earlier != null ? earlier.page() : referer(request))
+                : text(event.get("documentURL"));
+        var topLevel = "Document".equals(type) && mainFrameId.equals(text(event.get("frameId")));
+        pending.put(requestId, new Pending(text(request.get("method")), url, type, topLevel, page));
+    }
+
+    private void onResponse(Map<String, Object> event) {
+        var requestId = text(event.get("requestId"));
+        var response = map(event.get("response"));
+        var request = pending.getOrDefault(requestId,
+                new Pending("GET", text(response.get("url")), text(event.getOrDefault("type", "Other")), false, currentPage));
+        if (request.topLevel()) {
+            currentPage = text(response.get("url"));
+        }
+        traffic.record(exchange(request, response));
+        pending.remove(requestId);
+    }
+
+    private void onFailure(Map<String, Object> event) {
+        var request = pending.remove(text(event.get("requestId")));
+        var error = text(event.get("errorText"));
+        if (request == null || Boolean.TRUE.equals(event.get("canceled")) || error.contains("ERR_ABORTED")) {
+            return;
+        }
+        traffic.record(new Exchange(request.method(), request.url(), 0, request.type(), request.topLevel(), request.page(),
+                Optional.empty(), Optional.of(error)));
+    }
+
+    private Exchange exchange(Pending request, Map<String, Object> response) {
+        var status = ((Number) response.getOrDefault("status", 0)).intValue();
+        var challenge = Headers.joined(map(response.get("headers")), "WWW-Authenticate");
+        return new Exchange(request.method(), text(response.get("url")), status, request.type(), request.topLevel(), request.page(),
+                challenge.isEmpty() ? Optional.empty() : Optional.of(challenge), Optional.empty());
+    }
+
+    private void onConsole(Map<String, Object> event) {
+        var level = text(event.get("type"));
+        var args = event.get("args") instanceof List<?> list ? list : List.of();
+        var text = new StringBuilder();
+        for (var arg : args) {
+            var value = map(arg);
+            text.append(text.length() == 0 ? "" : " ")
+                    .append(text(value.containsKey("value") ? value.get("value") : value.get("description")));
+        }
+        traffic.record(new ConsoleEntry(level, text.toString(), currentPage));
+    }
+
+    private void onException(Map<String, Object> event) {
+        var details = map(event.get("exceptionDetails"));
+        var exception = map(details.get("exception"));
+        var text = exception.containsKey("description") ? text(exception.get("description")) : text(details.get("text"));
+        traffic.record(new ConsoleEntry("exception", firstLine(text), currentPage));
+    }
+
+    private void onLogEntry(Map<String, Object> event) {
+        var entry = map(event.get("entry"));
+        // Failed sub-resources ("Failed to load resource: ... 401") arrive only here.
+        if ("network".equals(entry.get("source")) || "error".equals(entry.get("level"))) {
+            traffic.record(new ConsoleEntry(text(entry.get("level")), text(entry.get("text"))
+                    + (entry.containsKey("url") ? " " + SafeUrl.of(text(entry.get("url"))) : ""), currentPage));
+        }
+    }
+
+    private static String referer(Map<String, Object> request) {
+        return Headers.joined(map(request.get("headers")), "Referer");
+    }
+
+    private static String firstLine(String text) {
+        var newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    @Override
+    public void close() {
+        try {
+            devTools.clearListeners();
+            devTools.close();
+        } catch (RuntimeException ignored) {
+            // The browser is going away anyway.
+        }
+    }
+}

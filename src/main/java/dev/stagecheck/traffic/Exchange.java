@@ -1,0 +1,52 @@
+package dev.stagecheck.traffic;
+
+import java.util.Optional;
+
+/**
+ * One HTTP response the browser received: what was asked, what came back, and the page that led
+ * there (the referring page for a document, the embedding document for a sub-resource).
+ * URLs are stored already made safe by {@link SafeUrl}.
+ *
+ * @param status  the HTTP status, or 0 when no response arrived (see {@code error})
+ * @param type     the browser's resource type: Document, Stylesheet, Script, Image, XHR, Fetch ...
+ * @param topLevel the document of the tab itself (not of an iframe)
+ */
+public record Exchange(String method, String url, int status, String type, boolean topLevel, String page,
+                       Optional<String> challenge, Optional<String> error) {
+
+    public Exchange {
+        url = SafeUrl.of(url);
+        page = SafeUrl.of(page);
+    }
+
+    public boolean isDocument() {
+        return "Document".equalsIgnoreCase(type);
+    }
+
+    /** A page the user navigated to: the tab's own document, not an iframe's. */
+    public boolean isPage() {
+        return isDocument() && topLevel;
+    }
+
+    public boolean isRedirect() {
+        return status >= 300 && status < 400;
+    }
+
+    public boolean isUnauthorized() {
+        return status == 401;
+    }
+
+    public boolean isServerError() {
+        return status >= 500;
+    }
+
+    public String statusText() {
+        return status == 0 ? error.orElse("no response") : Integer.toString(status);
+    }
+
+    /** "401 GET http://x/admin/ (Document) from http://x/" : the shape failure messages use. */
+    public String describe() {
+        return statusText() + " " + method + " " + url + " (" + type + ") from " + (page.isEmpty() ? "(typed URL)" : page)
+                + challenge.map(c -> " challenge: " + c).orElse("");
+    }
+}

@@ -1,0 +1,81 @@
+package dev.stagecheck.traffic;
+
+import dev.stagecheck.config.ConfigException;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plain HTTP checks outside the browser, as the guide's "troubleshoot with curl" step does: what
+ * status and challenge a URL answers, with or without credentials. Redirects are not followed, so
+ * a 302 to a login page is seen as such. Request headers (credentials) are never echoed anywhere.
+ */
+public final class HttpProbe {
+    private final HttpClient client;
+    private final Duration timeout;
+
+    public HttpProbe(Duration timeout) {
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** What came back: status and headers. Header names are lower-case here (java.net.http does that). */
+    public record Answer(String url, int status, Map<String, List<String>> headers) {
+        public List<String> header(String name) {
+            return Headers.all(headers, name);
+        }
+
+        public List<String> challenges() {
+            return header("WWW-Authenticate");
+        }
+    }
+
+    public Answer get(String url) {
+        return get(url, Map.of());
+    }
+
+    public Answer get(String url, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
+        headers.forEach(request::header);
+        try {
+            var response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            return new Answer(SafeUrl.of(url), response.statusCode(), response.headers().map());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while probing " + SafeUrl.of(url), e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw unreachable(url, e);
+        }
+    }
+
+    /** One line for a site that does not answer: what happened and what to check. */
+    public static ConfigException unreachable(String url, Throwable e) {
+        String why;
+        if (e instanceof ConnectException) {
+            why = "connection refused";
+        } else if (e instanceof HttpConnectTimeoutException) {
+            why = "connect timed out";
+        } else if (e instanceof HttpTimeoutException) {
+            why = "no answer in time";
+        } else if (e instanceof UnresolvedAddressException || e.getCause() instanceof UnresolvedAddressException) {
+            why = "host name not found";
+        } else {
+            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return new ConfigException("site " + SafeUrl.of(url) + " is unreachable (" + why
+                + "): check base.url and that the site is up and reachable from this machine", e);
+    }
+}

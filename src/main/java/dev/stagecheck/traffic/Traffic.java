@@ -1,0 +1,169 @@
+package dev.stagecheck.traffic;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * What the browser saw during one test: every HTTP response (documents and sub-resources) and every
+ * console entry. Filled by a witness listening to the browser's own network events; read by the
+ * checks and the report. A test that means to meet a 401 declares the URL first.
+ */
+public final class Traffic {
+    private final List<Exchange> exchanges = new ArrayList<>();
+    private final List<ConsoleEntry> console = new ArrayList<>();
+    private final Set<String> expectedUnauthorized = ConcurrentHashMap.newKeySet();
+    private volatile String method = "none";
+
+    /** How statuses are learned in this session, for the report (e.g. "CDP Network events"). */
+    public String method() {
+        return method;
+    }
+
+    public void method(String method) {
+        this.method = method;
+    }
+
+    public synchronized void record(Exchange exchange) {
+        exchanges.add(exchange);
+        notifyAll();
+    }
+
+    public synchronized void record(ConsoleEntry entry) {
+        console.add(entry);
+    }
+
+    public synchronized List<Exchange> exchanges() {
+        return List.copyOf(exchanges);
+    }
+
+    public synchronized List<ConsoleEntry> console() {
+        return List.copyOf(console);
+    }
+
+    public synchronized void clear() {
+        exchanges.clear();
+        console.clear();
+        expectedUnauthorized.clear();
+    }
+
+    /** This test asks for a protected URL on purpose: its 401 is the expected answer, not a lock-out. */
+    public void expectUnauthorized(String url) {
+        expectedUnauthorized.add(SafeUrl.of(url));
+    }
+
+    public List<Exchange> unexpectedUnauthorized() {
+        return matching(e -> e.isUnauthorized() && !expectedUnauthorized.contains(e.url()));
+    }
+
+    public List<Exchange> serverErrors() {
+        return matching(Exchange::isServerError);
+    }
+
+    public synchronized List<Exchange> matching(Predicate<Exchange> filter) {
+        return exchanges.stream().filter(filter).toList();
+    }
+
+    public synchronized int size() {
+        return exchanges.size();
+    }
+
+    /**
+     * Waits for the page a navigation started at traffic position {@code from} ends on: the newest
+     * top-level document response after it that is not a redirect (or that failed).
+     */
+    public synchronized Optional<Exchange> awaitPageSince(int from, Duration timeout) {
+        var deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (int i = exchanges.size() - 1; i >= from; i--) {
+                var exchange = exchanges.get(i);
+                if (exchange.isPage() && !exchange.isRedirect()) {
+                    return Optional.of(exchange);
+                }
+            }
+            var left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return Optional.empty();
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Everything recorded from position {@code from} on. */
+    public synchronized List<Exchange> since(int from) {
+        return List.copyOf(exchanges.subList(Math.min(from, exchanges.size()), exchanges.size()));
+    }
+
+    /**
+     * Waits until a document response for the URL has been recorded (network events can trail the
+     * navigation by a moment) and returns the newest one.
+     */
+    public synchronized Optional<Exchange> awaitDocument(String url, Duration timeout) {
+        var safe = SafeUrl.of(url);
+        var deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            var found = newestDocument(safe);
+            var left = deadline - System.nanoTime();
+            if (found.isPresent() || left <= 0) {
+                return found;
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return found;
+            }
+        }
+    }
+
+    private Optional<Exchange> newestDocument(String safeUrl) {
+        for (int i = exchanges.size() - 1; i >= 0; i--) {
+            var exchange = exchanges.get(i);
+            if (exchange.isPage() && sameUrl(exchange.url(), safeUrl)) {
+                return Optional.of(exchange);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean sameUrl(String a, String b) {
+        return stripFragment(a).equals(stripFragment(b));
+    }
+
+    private static String stripFragment(String url) {
+        var hash = url.indexOf('#');
+        return hash < 0 ? url : url.substring(0, hash);
+    }
+
+    /** A compact fixed-width table, one response a line, for the report. */
+    public String table() {
+        var rows = exchanges();
+        var text = new StringBuilder("How statuses were learned: ").append(method).append('\n');
+        text.append(String.format("%-6s %-6s %-10s %-70s %s%n", "status", "method", "type", "url", "page (that led there)"));
+        for (var e : rows) {
+            text.append(String.format("%-6s %-6s %-10s %-70s %s%s%n", e.statusText(), e.method(), e.type(), e.url(),
+                    e.page().isEmpty() ? "(typed URL)" : e.page(), e.challenge().map(c -> "  WWW-Authenticate: " + c).orElse("")));
+        }
+        text.append(rows.size()).append(" responses\n");
+        return text.toString();
+    }
+
+    public String consoleText() {
+        var entries = console();
+        if (entries.isEmpty()) {
+            return "(no console messages)\n";
+        }
+        var text = new StringBuilder();
+        entries.forEach(entry -> text.append(entry).append('\n'));
+        return text.toString();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.stagecheck.checklist;
+
+import dev.stagecheck.config.SiteProfile.Login;
+import dev.stagecheck.pages.LoginPage;
+import dev.stagecheck.pages.SitePage;
+import io.qameta.allure.Allure;
+import io.qameta.allure.Feature;
+import io.qameta.allure.Story;
+import org.testng.annotations.Test;
+
+import static org.testng.Assert.assertFalse;
+import static org.testng.Assert.assertTrue;
+
+/** The guide's login checks: the right credentials get in, a wrong password is refused politely, logout ends it. */
+@Feature("Login")
+public class LoginTest extends ChecklistTest {
+
+    @Test(description = "Valid credentials reach the member area")
+    @Story("Right credentials get in")
+    public void validCredentialsReachTheMemberArea() {
+        var login = described(profile.login(), "login.url");
+        var page = new LoginPage(session, login);
+        assertLoaded(page.open(), "login page");
+        assertLoaded(page.loginAs(login.username(), login.password()), "page after login");
+        assertTrue(page.showsLoggedIn(), "after logging in with the profile's credentials, '" + login.successMarker()
+                + "' should show on " + page.currentUrl());
+        var member = Allure.step("Open the member page " + login.memberUrl(),
+                () -> new SitePage(session, profile.navigation()).open(url(login.memberUrl())));
+        assertLoaded(member, "member page");
+        assertTrue(page.showsLoggedIn(), "member page " + member.url() + " should show '" + login.successMarker() + "' to a logged-in user");
+    }
+
+    @Test(description = "A wrong password shows the site's error message: not a 401 page, not a lock-out")
+    @Story("Wrong credentials are refused politely")
+    public void wrongPasswordShowsTheSiteErrorNotA401() {
+        var login = described(profile.login(), "login.url");
+        var page = new LoginPage(session, login);
+        page.open();
+        var refused = page.loginWithWrongPassword(login.username());
+        assertTrue(refused.status() != 401, "Unexpected 401: a wrong password should be answered by the login form's error, but "
+                + refused.url() + " answered 401");
+        assertTrue(refused.status() < 500, "Server error: the login with a wrong password answered " + refused.status());
+        assertTrue(page.showsFailure(), "after a wrong password, '" + login.failureMarker() + "' should show on " + refused.url()
+                + " (status " + refused.statusText() + ")");
+        assertFalse(page.showsLoggedInNow(), "a wrong password must not log in, but '" + login.successMarker() + "' shows");
+        Allure.step("The right password still works afterwards (no lock-out)", () -> {
+            assertLoaded(page.loginAs(login.username(), login.password()), "page after login");
+            assertTrue(page.showsLoggedIn(), "after one wrong password, the right one should still get in (lock-out?) on " + page.currentUrl());
+        });
+    }
+
+    @Test(description = "Logging out ends the session: member pages ask for login again")
+    @Story("Logout ends the session")
+    public void logoutEndsTheSession() {
+        var login = described(profile.login(), "login.url");
+        var page = new LoginPage(session, login);
+        page.open();
+        page.loginAs(login.username(), login.password());
+        assertTrue(page.showsLoggedIn(), "login should succeed before logout can be checked (" + page.currentUrl() + ")");
+        assertLoaded(page.logout(), "page after logout");
+        assertAsksForLogin(login, page);
+    }
+
+    /** A member page seen without a session must lead to the login form, not show member content and not 401. */
+    static void assertAsksForLogin(Login login, LoginPage page) {
+        var visit = Allure.step("Open the member page " + login.memberUrl() + " without a session",
+                () -> page.openMemberPage(login.memberUrl()));
+        assertTrue(visit.status() != 401, "Unexpected 401: without a session, " + visit.url()
+                + " should send the user to the login page, but it answered 401");
+        assertFalse(page.showsLoggedInNow(), "without a session, " + visit.url() + " still shows '" + login.successMarker() + "'");
+        assertTrue(page.isShowingForm(), "without a session, " + login.memberUrl() + " should lead to the login form, but "
+                + visit.url() + " (status " + visit.statusText() + ") shows none");
+    }
+}

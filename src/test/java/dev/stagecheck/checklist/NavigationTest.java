@@ -1,0 +1,97 @@
+package dev.stagecheck.checklist;
+
+import dev.stagecheck.config.TargetSite;
+import dev.stagecheck.pages.Link;
+import dev.stagecheck.pages.PageVisit;
+import dev.stagecheck.pages.SitePage;
+import dev.stagecheck.report.FailureKind;
+import dev.stagecheck.traffic.Exchange;
+import io.qameta.allure.Allure;
+import io.qameta.allure.Feature;
+import io.qameta.allure.Story;
+import org.testng.annotations.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.testng.Assert.assertFalse;
+
+/** The guide's first check: click through the site's pages and sections; every page loads, nothing is locked out. */
+@Feature("Navigation")
+public class NavigationTest extends ChecklistTest {
+
+    @Test(description = "Clicking every navigation link and every section link loads a titled page, with no 401 or 5xx on it")
+    @Story("Click through pages and sections")
+    public void everyNavigationLinkAndSectionLoads() {
+        var page = new SitePage(session, profile.navigation());
+        var visited = new LinkedHashSet<String>();
+        var problems = new ArrayList<String>();
+        for (var start : profile.startUrls()) {
+            var startUrl = url(start);
+            var home = Allure.step("Open start page " + startUrl, () -> page.open(startUrl));
+            check(home, "start page", problems);
+            visited.add(withoutFragment(home.url()));
+            var menu = clickable(page.navigationLinks(), visited);
+            assertFalse(menu.isEmpty() && visited.size() == 1, FailureKind.BROKEN_PAGE.message("nav.links '"
+                    + profile.navigation().links() + "' matches no link on " + startUrl + ": the menu is gone or the selector is wrong"));
+            for (var link : menu) {
+                if (!visited.add(withoutFragment(link.href()))) {
+                    continue;
+                }
+                if (!page.offersNavigationLink(link)) {
+                    page.open(startUrl);
+                }
+                var section = Allure.step("Menu: " + link.text() + " -> " + link.href(), () -> page.clickNavigationLink(link));
+                check(section, "menu link " + link, problems);
+                for (var sub : clickable(page.sectionLinks(), visited)) {
+                    if (visited.add(withoutFragment(sub.href()))) {
+                        var visit = Allure.step("Section: " + sub.text() + " -> " + sub.href(), () -> page.clickSectionLink(sub));
+                        check(visit, "section link " + sub, problems);
+                    }
+                }
+            }
+        }
+        Allure.addAttachment("Pages visited", "text/plain", String.join("\n", visited) + "\n", ".txt");
+        if (!problems.isEmpty()) {
+            throw new AssertionError(problems.size() + " of " + visited.size() + " pages have problems:\n" + String.join("\n", problems));
+        }
+    }
+
+    /** Each visit: the document answered 2xx/3xx, the page has a title, and nothing it loaded answered 401 or 5xx. */
+    private void check(PageVisit visit, String how, List<String> problems) {
+        try {
+            assertLoaded(visit, how);
+        } catch (AssertionError e) {
+            problems.add(e.getMessage());
+            return;
+        }
+        if (visit.title().isBlank()) {
+            problems.add(FailureKind.BROKEN_PAGE.message(visit.url() + " (" + how + ") has no title"));
+        }
+        for (Exchange exchange : session.traffic().since(visit.trafficFrom())) {
+            if (exchange.isUnauthorized()) {
+                problems.add(FailureKind.UNEXPECTED_401.message(exchange.describe()));
+            } else if (exchange.isServerError()) {
+                problems.add(FailureKind.SERVER_ERROR.message(exchange.describe()));
+            }
+        }
+    }
+
+    /** Same-site links not yet visited and not on the never-visit list (logout, delete ...). */
+    private List<Link> clickable(List<Link> links, Set<String> visited) {
+        var seen = new LinkedHashSet<String>();
+        return links.stream()
+                .filter(link -> TargetSite.isSameOrigin(link.href()))
+                .filter(link -> profile.mayVisit(link.href()))
+                .filter(link -> !visited.contains(withoutFragment(link.href())))
+                .filter(link -> seen.add(withoutFragment(link.href())))
+                .toList();
+    }
+
+    private static String withoutFragment(String url) {
+        var hash = url.indexOf('#');
+        return hash < 0 ? url : url.substring(0, hash);
+    }
+}

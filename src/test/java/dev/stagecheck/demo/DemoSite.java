@@ -1,0 +1,124 @@
+package dev.stagecheck.demo;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The built-in staging site the kit checks by default: a small JDK-only web site with public
+ * pages, a member login, a forbidden page, a Basic-auth admin area, a keyed JSON API, a contact
+ * form and a search. Start one per test run and close it afterwards.
+ */
+public final class DemoSite implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final SessionStore sessions;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private DemoSite(HttpServer server, ExecutorService executor, SessionStore sessions) {
+        this.server = server;
+        this.executor = executor;
+        this.sessions = sessions;
+    }
+
+    /** Starts on 127.0.0.1 with an ephemeral port. */
+    public static DemoSite start() {
+        return start(DemoOptions.defaults());
+    }
+
+    /** Starts on 127.0.0.1 with the given port (0 for an ephemeral one). */
+    public static DemoSite start(int port) {
+        return start(DemoOptions.defaults().withPort(port));
+    }
+
+    /** Starts with explicit options; the seam for later switches such as injected faults. */
+    public static DemoSite start(DemoOptions options) {
+        disableNagleUnlessConfigured();
+        SessionStore sessions = new SessionStore();
+        ExecutorService executor = Executors.newFixedThreadPool(options.threads(), namedDaemonThreads());
+        try {
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(options.host()), options.port());
+            HttpServer server = HttpServer.create(address, 0);
+            Layout layout = new Layout();
+            ErrorPages errors = new ErrorPages(layout);
+            Router router = DemoRoutes.build(options, sessions, errors, layout);
+            server.createContext("/", new ExchangeDispatcher(router, sessions, errors));
+            server.setExecutor(executor);
+            server.start();
+            return new DemoSite(server, executor, sessions);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            throw new UncheckedIOException("Demo site could not bind " + options.host() + ":" + options.port(), e);
+        }
+    }
+
+    /** For example {@code http://127.0.0.1:43121}, without a trailing slash. */
+    public String baseUrl() {
+        InetSocketAddress address = server.getAddress();
+        return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+
+    /** Every session cookie value ever issued, so the secrets self-test can grep reports for them. */
+    public Set<String> issuedSessionIds() {
+        return sessions.issuedIds();
+    }
+
+    /** Stops the server at once; open connections are dropped. Safe to call twice. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    /** Runs the site standalone: {@code java dev.stagecheck.demo.DemoSite [port]}, port 8080 by default. */
+    public static void main(String[] args) {
+        int port;
+        try {
+            port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
+        } catch (NumberFormatException e) {
+            System.err.println("Usage: DemoSite [port]   (not a port: " + args[0] + ")");
+            System.exit(2);
+            return;
+        }
+        DemoSite site = start(port);
+        Runtime.getRuntime().addShutdownHook(new Thread(site::close, "demo-site-shutdown"));
+        System.out.println("Demo staging site running at " + site.baseUrl());
+        System.out.println("  member login: " + DemoCredentials.MEMBER_EMAIL + " at " + site.baseUrl() + "/login");
+        System.out.println("  admin (Basic auth): user " + DemoCredentials.ADMIN_USER + " at " + site.baseUrl() + "/admin/");
+        System.out.println("  API key header: X-API-Key or Authorization: Bearer, for " + site.baseUrl() + "/api/orders");
+        System.out.println("  passwords and the API key: see dev.stagecheck.demo.DemoCredentials");
+        System.out.println("Press Ctrl+C to stop.");
+        // The server's dispatcher thread is not a daemon, so the JVM keeps serving after main returns.
+    }
+
+    /**
+     * The JDK server writes headers and body separately; with Nagle's algorithm on, the body
+     * waits for the client's delayed ACK (about 40 ms per response), which makes a page with
+     * a dozen assets crawl. Read once when the first server starts; an explicit setting wins.
+     */
+    private static void disableNagleUnlessConfigured() {
+        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+    }
+
+    // Daemon request threads: a test that forgets close() must not keep the JVM alive through them.
+    private static ThreadFactory namedDaemonThreads() {
+        AtomicInteger counter = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "demo-site-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package dev.stagecheck.demo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Maps a path and method to a {@link Handler}. Exact paths win over areas (a path prefix such as
+ * {@code /admin}). HEAD is served by the GET handler; a known path with an unknown method gets
+ * 405 with an {@code Allow} header, an unknown path 404.
+ */
+final class Router {
+
+    private final Map<String, Map<String, Handler>> exact = new LinkedHashMap<>();
+    private final List<Area> areas = new ArrayList<>();
+    private final ErrorPages errors;
+
+    Router(ErrorPages errors) {
+        this.errors = errors;
+    }
+
+    /** A whole subtree: the path itself and everything below {@code path + "/"}. */
+    private record Area(String root, Map<String, Handler> byMethod) {
+        boolean contains(String path) {
+            return path.equals(root) || path.startsWith(root + "/");
+        }
+    }
+
+    Router get(String path, Handler handler) {
+        return on("GET", path, handler);
+    }
+
+    Router post(String path, Handler handler) {
+        return on("POST", path, handler);
+    }
+
+    Router redirect(String from, String to) {
+        return get(from, request -> Response.movedPermanently(to));
+    }
+
+    /** GET for a whole area, e.g. {@code /admin} and {@code /admin/...}. */
+    Router getArea(String root, Handler handler) {
+        areas.add(new Area(root, Map.of("GET", handler)));
+        return this;
+    }
+
+    private Router on(String method, String path, Handler handler) {
+        exact.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, handler);
+        return this;
+    }
+
+    Response route(Request request) {
+        Optional<Map<String, Handler>> byMethod = handlersFor(request.path());
+        if (byMethod.isEmpty()) {
+            return errors.notFound(request);
+        }
+        String method = request.method().equals("HEAD") ? "GET" : request.method();
+        Handler handler = byMethod.get().get(method);
+        return handler != null ? handler.handle(request) : errors.methodNotAllowed(request, allow(byMethod.get()));
+    }
+
+    private Optional<Map<String, Handler>> handlersFor(String path) {
+        Map<String, Handler> byMethod = exact.get(path);
+        if (byMethod != null) {
+            return Optional.of(byMethod);
+        }
+        return areas.stream().filter(area -> area.contains(path)).map(Area::byMethod).findFirst();
+    }
+
+    private static String allow(Map<String, Handler> byMethod) {
+        TreeSet<String> methods = new TreeSet<>(byMethod.keySet());
+        if (methods.contains("GET")) {
+            methods.add("HEAD");
+        }
+        return String.join(", ", methods);
+    }
+}
