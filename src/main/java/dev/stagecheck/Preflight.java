@@ -5,6 +5,7 @@ import dev.stagecheck.browser.DriverResolver;
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.SecretRef;
 import dev.stagecheck.config.Settings;
+import dev.stagecheck.report.AllureResults;
 import dev.stagecheck.traffic.HttpProbe;
 
 import java.util.stream.Collectors;
@@ -22,6 +23,8 @@ public final class Preflight {
     public static void main(String[] args) {
         try {
             System.out.println("stagecheck: " + check(Settings.load(System.getProperties(), System.getenv())));
+            // Only now, with the run sure to start: last run's results would mix into this run's report.
+            AllureResults.clear();
         } catch (ConfigException e) {
             System.out.flush();
             System.err.println("stagecheck: ERROR: " + e.getMessage());

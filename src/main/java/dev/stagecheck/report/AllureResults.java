@@ -14,6 +14,23 @@ public final class AllureResults {
         return Path.of(System.getProperty("allure.results.directory", "reports/allure-results"));
     }
 
+    /** Empties the results folder so a report shows one run, not the sum of all earlier ones. */
+    public static void clear() {
+        var dir = directory();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (var file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file)) {
+                    Files.delete(file);
+                }
+            }
+        } catch (IOException e) {
+            System.out.println("stagecheck: could not empty " + dir + " (" + e.getMessage() + "); the report may mix in older runs");
+        }
+    }
+
     static void write(String fileName, String content) {
         try {
             Files.createDirectories(directory());
