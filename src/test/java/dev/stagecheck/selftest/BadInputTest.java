@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.InetSocketAddress;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,6 @@ import java.util.stream.Stream;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
-import static org.testng.Assert.fail;
 
 /**
  * Bad input ends the {@link Preflight} with one line on stderr that starts with
@@ -54,7 +52,7 @@ public class BadInputTest {
 
     @BeforeClass
     public void findProjectAndScratch() throws IOException {
-        projectDir = projectDir();
+        projectDir = ProjectFiles.projectDir();
         scratch = Files.createTempDirectory("stagecheck-bad-input-");
     }
 
@@ -227,7 +225,7 @@ public class BadInputTest {
 
     private static void assertNoSecrets(JavaProcess.Result result) {
         for (var secret : demoSecretValues()) {
-            // as a whole token, so the user name "admin" is not found inside STAGECHECK_DEMO_ADMIN_USER-like text
+            // as a whole token, so the demo user name "admin" is not found inside words like "administrator"
             var printed = Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(secret) + "(?![A-Za-z0-9])");
             assertFalse(printed.matcher(result.stdout()).find() || printed.matcher(result.stderr()).find(),
                     "a demo secret (" + secret.length() + " characters) was printed:" + result.describe().replace(secret, "***"));
@@ -245,7 +243,7 @@ public class BadInputTest {
         return StackWalker.getInstance().walk(frames -> frames
                 .filter(f -> f.getClassName().equals(BadInputTest.class.getName()))
                 .map(StackWalker.StackFrame::getMethodName)
-                .filter(name -> !name.startsWith("expectOneError"))
+                .filter(name -> !name.equals("caller") && !name.equals("expectOneError") && !name.startsWith("lambda$"))
                 .findFirst().orElse("?"));
     }
 
@@ -316,40 +314,6 @@ public class BadInputTest {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * The project directory: {@code -Dstagecheck.project.dir} if given, else the first directory
-     * holding sites/demo.properties walking up from this class's location, then from user.dir.
-     */
-    private static Path projectDir() {
-        var given = System.getProperty("stagecheck.project.dir");
-        if (given != null && !given.isBlank()) {
-            var dir = Path.of(given).toAbsolutePath().normalize();
-            if (!Files.isRegularFile(dir.resolve(DEMO_PROFILE))) {
-                fail("-Dstagecheck.project.dir=" + given + " holds no " + DEMO_PROFILE);
-            }
-            return dir;
-        }
-        var starts = new ArrayList<Path>();
-        var codeSource = BadInputTest.class.getProtectionDomain().getCodeSource();
-        if (codeSource != null && codeSource.getLocation() != null) {
-            try {
-                starts.add(Path.of(codeSource.getLocation().toURI()));
-            } catch (URISyntaxException | IllegalArgumentException e) {
-                // not a file location: fall back to user.dir
-            }
-        }
-        starts.add(Path.of(System.getProperty("user.dir")));
-        for (var start : starts) {
-            for (var dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-                if (Files.isRegularFile(dir.resolve(DEMO_PROFILE))) {
-                    return dir;
-                }
-            }
-        }
-        throw new IllegalStateException("no project directory holding " + DEMO_PROFILE + " above " + starts
-                + ": pass -Dstagecheck.project.dir=/path/to/project");
     }
 
     /** A local site that answers 200 to everything, on a free loopback port. */
