@@ -38,12 +38,16 @@ public final class ConfigLayers {
         return fromProfile == null || fromProfile.isBlank() ? Optional.empty() : Optional.of(fromProfile.trim());
     }
 
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+
     /** Where a key's value came from, for messages: "-Dbase.url", "STAGECHECK_BASE_URL" or the profile file. */
     public String origin(String key, String profileFile) {
-        if (systemProperties.getProperty(key) != null) {
+        if (isSet(systemProperties.getProperty(key))) {
             return "-D" + key;
         }
-        if (environment.get(environmentName(key)) != null) {
+        if (isSet(environment.get(environmentName(key)))) {
             return environmentName(key);
         }
         return key + " in " + profileFile;

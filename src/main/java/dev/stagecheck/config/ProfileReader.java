@@ -88,7 +88,9 @@ public final class ProfileReader {
     public SecretRef secret(String key, String what) {
         var name = required(key, "name of the environment variable holding " + what);
         if (!name.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
-            throw malformed(key, name, "the NAME of an environment variable (the secret itself never goes in the profile)");
+            // Not the value in the message: what sits here by mistake is most likely the secret itself.
+            throw new ConfigException(file + ": key " + key + " is malformed: expected the NAME of an environment"
+                    + " variable (letters, digits, _), never the secret itself");
         }
         return new SecretRef(name, key, file);
     }

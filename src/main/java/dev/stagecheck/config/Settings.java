@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 import static dev.stagecheck.config.SettingKey.*;
 
@@ -37,6 +38,7 @@ public record Settings(
         Path reportsDir,
         SiteProfile profile) {
 
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?");
     private static volatile Settings current;
 
     /** The settings of this JVM, read once from -D, the environment and the profile file. */
@@ -136,8 +138,8 @@ public record Settings(
         }
 
         boolean bool(SettingKey key) {
-            var value = value(key).toLowerCase(Locale.ROOT);
-            return switch (value) {
+            var value = value(key);
+            return switch (value.toLowerCase(Locale.ROOT)) {
                 case "true", "yes", "1" -> true;
                 case "false", "no", "0" -> false;
                 default -> throw new ConfigException(key.key() + " '" + value + "' (" + origin(key) + ") is not true or false");
@@ -145,24 +147,16 @@ public record Settings(
         }
 
         Duration duration(SettingKey key) {
-            var value = value(key).trim().toLowerCase(Locale.ROOT);
-            try {
-                Duration duration;
-                if (value.endsWith("ms")) {
-                    duration = Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2).trim()));
-                } else if (value.endsWith("s")) {
-                    duration = Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1).trim()) * 1000));
-                } else {
-                    duration = Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
-                }
-                if (duration.isNegative() || duration.isZero()) {
-                    throw new NumberFormatException();
-                }
-                return duration;
-            } catch (NumberFormatException e) {
+            var value = value(key).trim();
+            var matcher = DURATION.matcher(value.toLowerCase(Locale.ROOT));
+            var millis = matcher.matches()
+                    ? Math.round(Double.parseDouble(matcher.group(1)) * ("ms".equals(matcher.group(2)) ? 1 : 1000))
+                    : 0;
+            if (millis <= 0 || millis > Duration.ofHours(24).toMillis()) {
                 throw new ConfigException(key.key() + " '" + value + "' (" + origin(key)
-                        + ") is not a positive duration: write e.g. 30s or 500ms");
+                        + ") is not a duration between 1ms and 24h: write e.g. 30s or 500ms");
             }
+            return Duration.ofMillis(millis);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.stagecheck.report;
 import dev.stagecheck.browser.BrowserSetup;
 import dev.stagecheck.config.Settings;
 import dev.stagecheck.config.TargetSite;
+import dev.stagecheck.traffic.SafeUrl;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class RunEnvironment {
         });
         values.put("Device", settings.device().toString());
         values.put("Headless", Boolean.toString(settings.headless()));
-        values.put("Base.URL", settings.baseUrl().map(Object::toString).orElse(TargetSite.baseUrl() + " (built-in demo site)"));
+        values.put("Base.URL", settings.baseUrl().map(url -> SafeUrl.of(url.toString())).orElse(TargetSite.baseUrl() + " (built-in demo site)"));
         values.put("Profile", settings.site().toString());
         values.put("Network.witness", networkWitness);
         values.put("Java", System.getProperty("java.version"));

@@ -102,14 +102,13 @@ public final class CdpWitness implements AutoCloseable {
             return;
         }
         traffic.record(new Exchange(request.method(), request.url(), 0, request.type(), request.topLevel(), request.page(),
-                Optional.empty(), Optional.of(error)));
+                List.of(), Optional.of(error)));
     }
 
     private Exchange exchange(Pending request, Map<String, Object> response) {
         var status = ((Number) response.getOrDefault("status", 0)).intValue();
-        var challenge = Headers.joined(map(response.get("headers")), "WWW-Authenticate");
         return new Exchange(request.method(), text(response.get("url")), status, request.type(), request.topLevel(), request.page(),
-                challenge.isEmpty() ? Optional.empty() : Optional.of(challenge), Optional.empty());
+                Headers.all(map(response.get("headers")), "WWW-Authenticate"), Optional.empty());
     }
 
     private void onConsole(Map<String, Object> event) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One challenge of a {@code WWW-Authenticate} header (RFC 9110 section 11.6.1): a scheme, then either
@@ -21,6 +22,8 @@ import java.util.Optional;
  * {@link AuthChallengeParser}, which handles several challenges in one header and quoted strings.
  */
 public record Challenge(String scheme, Optional<String> token68, Map<String, String> params) {
+    /** RFC 9110 token characters: what an auth-scheme is made of. */
+    private static final Pattern SCHEME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     /** A header that is present but does not parse as challenges. */
     public static final class MalformedChallengeException extends Exception {
@@ -55,6 +58,9 @@ public record Challenge(String scheme, Optional<String> token68, Map<String, Str
         if (headerValue == null || headerValue.isBlank()) {
             throw new MalformedChallengeException("empty WWW-Authenticate header");
         }
+        if (hasUnclosedQuote(headerValue)) {
+            throw new MalformedChallengeException("cannot parse WWW-Authenticate '" + headerValue + "': a quoted string is not closed");
+        }
         try {
             var cursor = new ParserCursor(0, headerValue.length());
             var parsed = AuthChallengeParser.INSTANCE.parse(ChallengeType.TARGET, headerValue, cursor);
@@ -63,12 +69,30 @@ public record Challenge(String scheme, Optional<String> token68, Map<String, Str
             }
             var challenges = new ArrayList<Challenge>();
             for (AuthChallenge challenge : parsed) {
+                // The parser takes any text before a space as the scheme; RFC 9110 wants a token.
+                if (!SCHEME.matcher(challenge.getSchemeName()).matches()) {
+                    throw new MalformedChallengeException("cannot parse WWW-Authenticate '" + headerValue
+                            + "': '" + challenge.getSchemeName() + "' is not an auth scheme");
+                }
                 challenges.add(of(challenge));
             }
             return challenges;
-        } catch (ParseException | RuntimeException e) {
+        } catch (ParseException | IllegalArgumentException e) {
             throw new MalformedChallengeException("cannot parse WWW-Authenticate '" + headerValue + "': " + e.getMessage());
         }
+    }
+
+    private static boolean hasUnclosedQuote(String text) {
+        var inQuotes = false;
+        for (int i = 0; i < text.length(); i++) {
+            var c = text.charAt(i);
+            if (inQuotes && c == '\\') {
+                i++;
+            } else if (c == '"') {
+                inQuotes = !inQuotes;
+            }
+        }
+        return inQuotes;
     }
 
     private static Challenge of(AuthChallenge challenge) {

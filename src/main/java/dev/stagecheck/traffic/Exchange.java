@@ -1,5 +1,6 @@
 package dev.stagecheck.traffic;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,11 +13,12 @@ import java.util.Optional;
  * @param topLevel the document of the tab itself (not of an iframe)
  */
 public record Exchange(String method, String url, int status, String type, boolean topLevel, String page,
-                       Optional<String> challenge, Optional<String> error) {
+                       List<String> challenges, Optional<String> error) {
 
     public Exchange {
         url = SafeUrl.of(url);
         page = SafeUrl.of(page);
+        challenges = List.copyOf(challenges);
     }
 
     public boolean isDocument() {
@@ -40,6 +42,11 @@ public record Exchange(String method, String url, int status, String type, boole
         return status >= 500;
     }
 
+    /** The WWW-Authenticate header lines as one readable string ("" when none). */
+    public String challengeText() {
+        return String.join(" | ", challenges);
+    }
+
     public String statusText() {
         return status == 0 ? error.orElse("no response") : Integer.toString(status);
     }
@@ -47,6 +54,6 @@ public record Exchange(String method, String url, int status, String type, boole
     /** "401 GET http://x/admin/ (Document) from http://x/" : the shape failure messages use. */
     public String describe() {
         return statusText() + " " + method + " " + url + " (" + type + ") from " + (page.isEmpty() ? "(typed URL)" : page)
-                + challenge.map(c -> " challenge: " + c).orElse("");
+                + (challenges.isEmpty() ? "" : " challenge: " + challengeText());
     }
 }

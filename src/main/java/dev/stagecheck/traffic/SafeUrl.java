@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * parameters masked, so reports and messages never carry credentials.
  */
 public final class SafeUrl {
-    private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@?#]*@");
+    private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#]*@");
     private static final Pattern SECRET_PARAM = Pattern.compile(
             "([?&](?:[^=&#]*(?:key|token|secret|password|passwd|pwd|session|sid|auth|signature|sig)[^=&#]*)=)[^&#]*",
             Pattern.CASE_INSENSITIVE);

@@ -151,7 +151,7 @@ public final class Traffic {
         text.append(String.format("%-6s %-6s %-10s %-70s %s%n", "status", "method", "type", "url", "page (that led there)"));
         for (var e : rows) {
             text.append(String.format("%-6s %-6s %-10s %-70s %s%s%n", e.statusText(), e.method(), e.type(), e.url(),
-                    e.page().isEmpty() ? "(typed URL)" : e.page(), e.challenge().map(c -> "  WWW-Authenticate: " + c).orElse("")));
+                    e.page().isEmpty() ? "(typed URL)" : e.page(), e.challenges().isEmpty() ? "" : "  WWW-Authenticate: " + e.challengeText()));
         }
         text.append(rows.size()).append(" responses\n");
         return text.toString();

@@ -43,8 +43,8 @@ public class ChallengeTest extends ChecklistTest {
                         + ", expected " + target.expectedStatus()));
                 continue;
             }
-            var header = visit.response().flatMap(r -> r.challenge());
-            problemWithChallenge(address, header, target.scheme(), target.realm()).ifPresent(problems::add);
+            var headers = visit.response().map(r -> r.challenges()).orElse(List.of());
+            problemWithChallenge(address, headers, target.scheme(), target.realm()).ifPresent(problems::add);
         }
         failIfAny(problems);
     }
@@ -72,7 +72,7 @@ public class ChallengeTest extends ChecklistTest {
             var visit = visits[0];
             if (visit.status() == 401) {
                 problems.add(FailureKind.UNEXPECTED_401.message(address + " still answers 401 with the right credentials"
-                        + visit.response().flatMap(r -> r.challenge()).map(c -> " (challenge: " + c + ")").orElse("")));
+                        + visit.response().filter(r -> !r.challenges().isEmpty()).map(r -> " (challenge: " + r.challengeText() + ")").orElse("")));
             } else if (visit.status() < 200 || visit.status() >= 300) {
                 problems.add(FailureKind.BROKEN_PAGE.message(address + " with the right credentials answered " + visit.statusText() + ", expected 200"));
             }
@@ -137,8 +137,7 @@ public class ChallengeTest extends ChecklistTest {
                     problems.add(kind.message(address + " " + refused.getKey() + " answered " + answer.status() + ", expected 401"));
                     continue;
                 }
-                var header = answer.challenges().isEmpty() ? Optional.<String>empty() : Optional.of(String.join(", ", answer.challenges()));
-                problemWithChallenge(address + " " + refused.getKey(), header, api.scheme(), api.realm()).ifPresent(problems::add);
+                problemWithChallenge(address + " " + refused.getKey(), answer.challenges(), api.scheme(), api.realm()).ifPresent(problems::add);
             }
             if (right.status() == 401) {
                 problems.add(FailureKind.UNEXPECTED_401.message(address + " refuses the right API key with 401"));
@@ -151,25 +150,26 @@ public class ChallengeTest extends ChecklistTest {
     }
 
     /** The guide's checks of a challenge: present, parseable (RFC 9110), the expected scheme, and the expected realm. */
-    static Optional<String> problemWithChallenge(String where, Optional<String> header, String scheme, Optional<String> realm) {
-        if (header.isEmpty()) {
+    static Optional<String> problemWithChallenge(String where, List<String> headers, String scheme, Optional<String> realm) {
+        if (headers.isEmpty()) {
             return Optional.of(FailureKind.WRONG_CHALLENGE.message(where + " answered 401 without a WWW-Authenticate header"
                     + " (RFC 9110 requires one; browsers and clients cannot know how to log in)"));
         }
         List<Challenge> challenges;
         try {
-            challenges = Challenge.parse(header.get());
+            challenges = Challenge.parseAll(headers);
         } catch (Challenge.MalformedChallengeException e) {
             return Optional.of(FailureKind.WRONG_CHALLENGE.message(where + ": " + e.getMessage()));
         }
+        var header = String.join(" | ", headers);
         var matching = challenges.stream().filter(c -> c.isScheme(scheme)).findFirst();
         if (matching.isEmpty()) {
-            return Optional.of(FailureKind.WRONG_CHALLENGE.message(where + " challenges with " + header.get()
+            return Optional.of(FailureKind.WRONG_CHALLENGE.message(where + " challenges with " + header
                     + ", expected scheme " + scheme));
         }
         var challenge = matching.get();
         if (challenge.isScheme("Basic") && challenge.realm().isEmpty()) {
-            return Optional.of(FailureKind.WRONG_CHALLENGE.message(where + " sends a Basic challenge without a realm (RFC 7617 requires one): " + header.get()));
+            return Optional.of(FailureKind.WRONG_CHALLENGE.message(where + " sends a Basic challenge without a realm (RFC 7617 requires one): " + header));
         }
         if (realm.isPresent() && !realm.get().equals(challenge.realm().orElse(null))) {
             return Optional.of(FailureKind.WRONG_CHALLENGE.message(where + " challenges with realm "

@@ -214,6 +214,11 @@ public class SettingsTest {
                 {"timeout.page", "0"},
                 {"timeout.element", "0ms"},
                 {"timeout.http", "10 minutes"},
+                // Java number suffixes and infinities must not slip through as seconds.
+                {"timeout.page", "1d"},
+                {"timeout.page", "2f"},
+                {"timeout.page", "Infinity"},
+                {"timeout.page", "SOON"},
                 {"headless", "maybe"},
                 {"browser.install", "sometimes"},
         };
