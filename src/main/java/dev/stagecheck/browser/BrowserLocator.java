@@ -54,9 +54,14 @@ public final class BrowserLocator {
     }
 
     private static InstalledBrowser describe(Path binary) {
-        var version = Commands.version(binary).map(Commands::versionNumber).orElse("");
+        var output = Commands.version(binary).orElse("");
+        var version = Commands.versionNumber(output);
         if (version.isEmpty()) {
             throw new ConfigException("browser " + binary + " did not say its version (--version failed): check the installation");
+        }
+        if (!output.toLowerCase(java.util.Locale.ROOT).contains("chrom")) {
+            throw new ConfigException("browser " + binary + " is not Chromium or Chrome (it says '" + output.lines().findFirst().orElse("")
+                    + "'): point browser.binary at chromium or google-chrome");
         }
         return new InstalledBrowser(binary, version);
     }

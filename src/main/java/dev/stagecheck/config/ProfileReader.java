@@ -72,9 +72,12 @@ public final class ProfileReader {
         };
     }
 
-    /** The numbers N used in keys {@code prefix.N.*}, in order (protected.1.url, protected.2.url ...). */
+    /**
+     * The numbers N used in keys {@code prefix.N.*}, in order (protected.1.url, protected.2.url ...).
+     * An absurd N (over six digits) matches nothing here and is then reported as an unknown key.
+     */
     public List<Integer> indices(String prefix) {
-        var indexed = Pattern.compile(Pattern.quote(prefix) + "\\.(\\d+)\\..+");
+        var indexed = Pattern.compile(Pattern.quote(prefix) + "\\.(\\d{1,6})\\..+");
         var found = new TreeSet<Integer>();
         for (var key : properties.stringPropertyNames()) {
             var matcher = indexed.matcher(key);

@@ -2,6 +2,7 @@ package dev.stagecheck.config;
 
 import dev.stagecheck.browser.BrowserKind;
 import dev.stagecheck.browser.Device;
+import dev.stagecheck.traffic.SafeUrl;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -63,7 +64,7 @@ public record Settings(
     public static Settings load(Properties systemProperties, Map<String, String> environment) {
         var noProfile = new ConfigLayers(systemProperties, environment, new Properties());
         var site = Path.of(noProfile.find(SITE.key()).orElse(SITE.defaultValue()));
-        var profileProperties = readProfile(site, noProfile.origin(SITE.key(), "default"));
+        var profileProperties = readProfile(site, inProject(site), noProfile.origin(SITE.key(), "default"));
         var layers = new ConfigLayers(systemProperties, environment, profileProperties);
         var reader = new SettingReader(layers, site.toString());
 
@@ -84,13 +85,29 @@ public record Settings(
                 SiteProfile.from(new ProfileReader(profileProperties, site.toString())));
     }
 
-    private static Properties readProfile(Path site, String origin) {
-        if (!Files.isRegularFile(site)) {
+    /**
+     * A relative profile path is looked up in the working directory, then in the project directory
+     * Maven names in {@code basedir} (so {@code mvn -f other/pom.xml} finds its own sites/).
+     */
+    private static Path inProject(Path site) {
+        var basedir = System.getProperty("basedir");
+        if (site.isAbsolute() || Files.exists(site) || basedir == null) {
+            return site;
+        }
+        return Path.of(basedir).resolve(site);
+    }
+
+    private static Properties readProfile(Path site, Path file, String origin) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException("site profile " + site + " (" + origin
+                    + ") is a directory: give a .properties file, e.g. -Dsite=sites/demo.properties");
+        }
+        if (!Files.isRegularFile(file)) {
             throw new ConfigException("site profile " + site + " not found (" + origin
                     + "): give an existing .properties file with -Dsite=..., e.g. -Dsite=sites/demo.properties");
         }
         var properties = new Properties();
-        try (Reader in = Files.newBufferedReader(site, StandardCharsets.UTF_8)) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(in);
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException("site profile " + site + " cannot be read (" + e.getMessage()
@@ -110,7 +127,7 @@ public record Settings(
             var text = uri.toString();
             return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         } catch (URISyntaxException e) {
-            throw new ConfigException("base.url '" + value + "' (" + origin
+            throw new ConfigException("base.url '" + SafeUrl.of(value) + "' (" + origin
                     + ") is not an http(s) URL: give one like -Dbase.url=https://staging.example.com");
         }
     }
@@ -119,7 +136,7 @@ public record Settings(
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "auto" -> true;
             case "never" -> false;
-            default -> throw new ConfigException("browser.install '" + value + "' (" + origin + ") is not auto or never");
+            default -> throw new ConfigException("browser.install '" + value + "' (" + origin + ") is not auto or never: write -Dbrowser.install=auto or never");
         };
     }
 
@@ -142,7 +159,7 @@ public record Settings(
             return switch (value.toLowerCase(Locale.ROOT)) {
                 case "true", "yes", "1" -> true;
                 case "false", "no", "0" -> false;
-                default -> throw new ConfigException(key.key() + " '" + value + "' (" + origin(key) + ") is not true or false");
+                default -> throw new ConfigException(key.key() + " '" + value + "' (" + origin(key) + ") is not true or false: write -D" + key.key() + "=true or false");
             };
         }
 

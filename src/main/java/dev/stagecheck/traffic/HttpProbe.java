@@ -61,17 +61,27 @@ public final class HttpProbe {
         }
     }
 
+    /** The JDK client wraps a failed name lookup in ConnectExceptions, two levels deep. */
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (var cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One line for a site that does not answer: what happened and what to check. */
     public static ConfigException unreachable(String url, Throwable e) {
         String why;
-        if (e instanceof ConnectException) {
+        if (causedBy(e, UnresolvedAddressException.class) || causedBy(e, java.net.UnknownHostException.class)) {
+            why = "host name not found";
+        } else if (e instanceof ConnectException) {
             why = "connection refused";
         } else if (e instanceof HttpConnectTimeoutException) {
             why = "connect timed out";
         } else if (e instanceof HttpTimeoutException) {
             why = "no answer in time";
-        } else if (e instanceof UnresolvedAddressException || e.getCause() instanceof UnresolvedAddressException) {
-            why = "host name not found";
         } else {
             why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }

@@ -77,6 +77,33 @@ public class BadInputTest {
         assertMentions(line, "127.0.0.1:9", "unreachable", "base.url");
     }
 
+    @Test(description = "a host name that does not resolve is reported as such, not as a refused connection")
+    public void unknownHostName() {
+        var line = expectOneError(preflight()
+                .property("base.url", "http://stagecheck-no-such-host.invalid")
+                .property("timeout.http", "5s"));
+        assertMentions(line, "stagecheck-no-such-host.invalid", "host name not found");
+    }
+
+    @Test(description = "a malformed base.url with credentials in it is quoted without the password")
+    public void malformedBaseUrlHidesItsPassword() {
+        var result = preflight().property("base.url", "https://qa:s3cret-Pw@staging example.com").run();
+        var line = expectOneError(result);
+        assertMentions(line, "base.url", "staging example.com");
+        assertFalse((result.stdout() + result.stderr()).contains("s3cret-Pw"), "the password must not be printed:" + result.describe());
+    }
+
+    @Test(description = "an absurd index in a profile key is reported as an unknown key, with no stack trace")
+    public void absurdProfileIndex() {
+        var profile = demoProfileVariant("absurd-index.properties", lines -> {
+            var changed = new java.util.ArrayList<>(lines);
+            changed.add("protected.99999999999.url=/x");
+            return changed;
+        });
+        var line = expectOneError(preflight().property("site", profile.toString()));
+        assertMentions(line, "protected.99999999999.url", "unknown key");
+    }
+
     @Test(description = "a base.url that is not an http(s) URL is named with its value and an example")
     public void malformedBaseUrl() {
         var line = expectOneError(preflight().property("base.url", "htp:/nowhere"));
