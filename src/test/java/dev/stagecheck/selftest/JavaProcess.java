@@ -50,6 +50,8 @@ final class JavaProcess {
 
     private final String mainClass;
     private final Map<String, String> properties = new LinkedHashMap<>();
+    private final List<String> jvmArgs = new ArrayList<>();
+    private final List<String> args = new ArrayList<>();
     private final Map<String, String> environment;
     private Path workDir = Path.of(System.getProperty("user.dir"));
     private Duration timeout = Duration.ofSeconds(60);
@@ -83,6 +85,18 @@ final class JavaProcess {
         return this;
     }
 
+    /** A JVM option such as {@code -javaagent:...}, placed before the main class. */
+    JavaProcess jvmArg(String option) {
+        jvmArgs.add(option);
+        return this;
+    }
+
+    /** Arguments for the main class. */
+    JavaProcess args(String... values) {
+        args.addAll(List.of(values));
+        return this;
+    }
+
     JavaProcess env(String name, String value) {
         environment.put(name, value);
         return this;
@@ -109,8 +123,10 @@ final class JavaProcess {
         command.add(javaExecutable().toString());
         command.add("-cp");
         command.add(testClasspath());
+        command.addAll(jvmArgs);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add(mainClass);
+        command.addAll(args);
         Path out = null;
         Path err = null;
         try {

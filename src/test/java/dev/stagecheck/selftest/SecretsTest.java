@@ -1,0 +1,132 @@
+package dev.stagecheck.selftest;
+
+import dev.stagecheck.demo.DemoCredentials;
+import dev.stagecheck.demo.DemoSite;
+import org.testng.annotations.AfterClass;
+import org.testng.annotations.BeforeClass;
+import org.testng.annotations.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertTrue;
+
+/**
+ * Runs the whole checklist against the demo site, in its own JVM and with the secrets in the
+ * environment as a user would, then searches the console and every file the run wrote (Allure
+ * results and attachments, TestNG reports) for the demo secrets, the Authorization header values
+ * and every session cookie the site issued. The demo site runs in this JVM so that we know those
+ * cookies. Failure messages name the kind of secret and the file, never the secret itself.
+ */
+public class SecretsTest {
+    private DemoSite demo;
+    private Path output;
+
+    @BeforeClass
+    public void startDemoSite() throws IOException {
+        demo = DemoSite.start();
+        output = Files.createTempDirectory("stagecheck-secrets-");
+    }
+
+    @AfterClass(alwaysRun = true)
+    public void stopDemoSite() throws IOException {
+        if (demo != null) {
+            demo.close();
+        }
+        if (output != null) {
+            try (Stream<Path> files = Files.walk(output)) {
+                for (var file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    @Test(description = "No password, API key, Authorization header or session cookie appears in any output of a checklist run")
+    public void aChecklistRunLeavesNoSecretInAnyOutput() throws IOException {
+        var run = JavaProcess.of("org.testng.TestNG")
+                .jvmArg("-javaagent:" + aspectjWeaver())
+                .removeEnv(name -> name.startsWith("STAGECHECK_"))
+                .env("STAGECHECK_DEMO_USER", DemoCredentials.MEMBER_EMAIL)
+                .env("STAGECHECK_DEMO_PASSWORD", DemoCredentials.MEMBER_PASSWORD)
+                .env("STAGECHECK_DEMO_ADMIN_USER", DemoCredentials.ADMIN_USER)
+                .env("STAGECHECK_DEMO_ADMIN_PASSWORD", DemoCredentials.ADMIN_PASSWORD)
+                .env("STAGECHECK_DEMO_API_KEY", DemoCredentials.API_KEY)
+                .property("base.url", demo.baseUrl())
+                .property("allure.results.directory", output.resolve("allure-results").toString())
+                .property("reports.dir", output.toString())
+                .property("sun.net.httpserver.nodelay", "true")
+                .workDir(ProjectFiles.projectDir())
+                .timeout(Duration.ofMinutes(5))
+                .args("-d", output.resolve("testng").toString(), "suites/checklist.xml")
+                .run();
+        // The scan only means something if the run really used the secrets and wrote its outputs.
+        assertTrue(demo.issuedSessionIds().size() >= 3, "the run should have logged in several times, but the demo issued "
+                + demo.issuedSessionIds().size() + " session(s)");
+        var files = filesUnder(output);
+        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().endsWith("-attachment.txt")),
+                "the run should have written Allure attachments under " + output);
+
+        var secrets = secrets();
+        var leaks = new ArrayList<String>();
+        scan("console output", run.stdout() + run.stderr(), secrets, leaks);
+        for (var file : files) {
+            scan(output.relativize(file).toString(), Files.readString(file, StandardCharsets.ISO_8859_1), secrets, leaks);
+        }
+        assertTrue(leaks.isEmpty(), "secrets leaked into the run's outputs (" + files.size() + " files searched):\n"
+                + String.join("\n", leaks));
+        // Searched a run that did everything it should: a failing one may have skipped the steps that use secrets.
+        assertEquals(run.exitCode(), 0, "the checklist should pass against the demo site:" + run.describe());
+    }
+
+    /** What must never show, by a name that may: the values, and how they travel (Basic header, cookies). */
+    private Map<String, String> secrets() {
+        var secrets = new LinkedHashMap<String, String>();
+        secrets.put("member password", DemoCredentials.MEMBER_PASSWORD);
+        secrets.put("admin password", DemoCredentials.ADMIN_PASSWORD);
+        secrets.put("API key", DemoCredentials.API_KEY);
+        secrets.put("admin Authorization header", Base64.getEncoder().encodeToString(
+                (DemoCredentials.ADMIN_USER + ":" + DemoCredentials.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        var n = 0;
+        for (var session : demo.issuedSessionIds()) {
+            secrets.put("session cookie #" + (++n), session);
+        }
+        return secrets;
+    }
+
+    private static void scan(String where, String text, Map<String, String> secrets, List<String> leaks) {
+        secrets.forEach((name, value) -> {
+            if (text.contains(value)) {
+                leaks.add("  the " + name + " appears in " + where);
+            }
+        });
+    }
+
+    private static List<Path> filesUnder(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    /** Allure's @Step needs the AspectJ weaver as a Java agent, as Surefire gives it to `mvn test`. */
+    private static String aspectjWeaver() {
+        for (var entry : JavaProcess.testClasspath().split(File.pathSeparator)) {
+            if (entry.contains("aspectjweaver")) {
+                return entry;
+            }
+        }
+        throw new AssertionError("aspectjweaver is not on the test classpath: check the pom's dependencies");
+    }
+}
