@@ -73,6 +73,7 @@ public final class BrowserSession {
         }
         driver.get("about:blank");
         clearBrowserState(origins);
+        witness.forget();
         traffic.clear();
     }
 

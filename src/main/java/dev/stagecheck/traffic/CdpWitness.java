@@ -29,6 +29,10 @@ public final class CdpWitness implements AutoCloseable {
     private final DevTools devTools;
     private final Traffic traffic;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    /** Raw status and headers as they came off the wire, by request: the only trace of a 401 Chromium gave up on. */
+    private final Map<String, Map<String, Object>> wireResponses = new ConcurrentHashMap<>();
+    /** Loads that failed, by request: a response or wire event for them may still come (events arrive out of order). */
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
     private volatile String currentPage = "";
     private volatile String mainFrameId = "";
 
@@ -49,6 +53,7 @@ public final class CdpWitness implements AutoCloseable {
     private void listen() {
         devTools.addListener(new Event<>("Network.requestWillBeSent", AS_MAP), this::onRequest);
         devTools.addListener(new Event<>("Network.responseReceived", AS_MAP), this::onResponse);
+        devTools.addListener(new Event<>("Network.responseReceivedExtraInfo", AS_MAP), this::onWireResponse);
         devTools.addListener(new Event<>("Network.loadingFailed", AS_MAP), this::onFailure);
         devTools.addListener(new Event<>("Runtime.consoleAPICalled", AS_MAP), this::onConsole);
         devTools.addListener(new Event<>("Runtime.exceptionThrown", AS_MAP), this::onException);
@@ -65,7 +70,14 @@ public final class CdpWitness implements AutoCloseable {
         return devTools.send(new Command<>(method, params, AS_MAP), COMMAND_TIMEOUT);
     }
 
-    private void onRequest(Map<String, Object> event) {
+    /** Forgets requests of the previous test (called when the browser is reset between tests). */
+    public synchronized void forget() {
+        pending.clear();
+        wireResponses.clear();
+        failures.clear();
+    }
+
+    private synchronized void onRequest(Map<String, Object> event) {
         var request = map(event.get("request"));
         var requestId = text(event.get("requestId"));
         var type = text(event.getOrDefault("type", "Other"));
@@ -74,7 +86,7 @@ public final class CdpWitness implements AutoCloseable {
         var earlier = pending.get(requestId);
         if (!redirect.isEmpty() && earlier != null) {
             // The 3xx that led here never gets a responseReceived of its own.
-            traffic.record(exchange(earlier, redirect));
+            traffic.record(requestId + "/" + traffic.size(), exchange(earlier, redirect, Optional.empty()));
         }
         var page = "Document".equals(type)
                 ? (earlier != null ? earlier.page() : referer(request))
@@ -83,7 +95,7 @@ public final class CdpWitness implements AutoCloseable {
         pending.put(requestId, new Pending(text(request.get("method")), url, type, topLevel, page));
     }
 
-    private void onResponse(Map<String, Object> event) {
+    private synchronized void onResponse(Map<String, Object> event) {
         var requestId = text(event.get("requestId"));
         var response = map(event.get("response"));
         var request = pending.getOrDefault(requestId,
@@ -91,24 +103,50 @@ public final class CdpWitness implements AutoCloseable {
         if (request.topLevel()) {
             currentPage = text(response.get("url"));
         }
-        traffic.record(exchange(request, response));
+        traffic.record(requestId, exchange(request, response, Optional.ofNullable(failures.remove(requestId))));
         pending.remove(requestId);
+        wireResponses.remove(requestId);
     }
 
-    private void onFailure(Map<String, Object> event) {
-        var request = pending.remove(text(event.get("requestId")));
+    private synchronized void onWireResponse(Map<String, Object> event) {
+        var requestId = text(event.get("requestId"));
+        wireResponses.put(requestId, event);
+        var request = pending.get(requestId);
+        if (request != null && failures.containsKey(requestId)) {
+            traffic.record(requestId, fromWire(request, event, failures.get(requestId)));
+        }
+    }
+
+    /**
+     * A load that ended without a rendered response. A 401 with a challenge the headless browser
+     * cannot answer ends here (net::ERR_INVALID_AUTH_CREDENTIALS), sometimes without any
+     * responseReceived: its status and challenge then come from the wire-level event.
+     */
+    private synchronized void onFailure(Map<String, Object> event) {
+        var requestId = text(event.get("requestId"));
+        var request = pending.get(requestId);
         var error = text(event.get("errorText"));
         if (request == null || Boolean.TRUE.equals(event.get("canceled")) || error.contains("ERR_ABORTED")) {
+            pending.remove(requestId);
             return;
         }
-        traffic.record(new Exchange(request.method(), request.url(), 0, request.type(), request.topLevel(), request.page(),
-                List.of(), Optional.of(error)));
+        failures.put(requestId, error);
+        var wire = wireResponses.get(requestId);
+        traffic.record(requestId, wire != null ? fromWire(request, wire, error)
+                : new Exchange(request.method(), request.url(), 0, request.type(), request.topLevel(), request.page(),
+                        List.of(), Optional.of(error)));
     }
 
-    private Exchange exchange(Pending request, Map<String, Object> response) {
+    private static Exchange fromWire(Pending request, Map<String, Object> wire, String error) {
+        var status = ((Number) wire.getOrDefault("statusCode", 0)).intValue();
+        return new Exchange(request.method(), request.url(), status, request.type(), request.topLevel(), request.page(),
+                Headers.all(map(wire.get("headers")), "WWW-Authenticate"), Optional.of(error));
+    }
+
+    private Exchange exchange(Pending request, Map<String, Object> response, Optional<String> error) {
         var status = ((Number) response.getOrDefault("status", 0)).intValue();
         return new Exchange(request.method(), text(response.get("url")), status, request.type(), request.topLevel(), request.page(),
-                Headers.all(map(response.get("headers")), "WWW-Authenticate"), Optional.empty());
+                Headers.all(map(response.get("headers")), "WWW-Authenticate"), error);
     }
 
     private void onConsole(Map<String, Object> event) {

@@ -48,7 +48,7 @@ public record Exchange(String method, String url, int status, String type, boole
     }
 
     public String statusText() {
-        return status == 0 ? error.orElse("no response") : Integer.toString(status);
+        return status == 0 ? error.orElse("no response") : Integer.toString(status) + error.map(e -> " (" + e + ")").orElse("");
     }
 
     /** "401 GET http://x/admin/ (Document) from http://x/" : the shape failure messages use. */

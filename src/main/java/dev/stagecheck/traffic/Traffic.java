@@ -2,7 +2,9 @@ package dev.stagecheck.traffic;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +16,11 @@ import java.util.function.Predicate;
  * checks and the report. A test that means to meet a 401 declares the URL first.
  */
 public final class Traffic {
+    /** How long a failed page load may still turn into a real status (browser events arrive out of order). */
+    private static final Duration LATE_STATUS_GRACE = Duration.ofSeconds(1);
+
     private final List<Exchange> exchanges = new ArrayList<>();
+    private final Map<String, Integer> positions = new HashMap<>();
     private final List<ConsoleEntry> console = new ArrayList<>();
     private final Set<String> expectedUnauthorized = ConcurrentHashMap.newKeySet();
     private volatile String method = "none";
@@ -33,6 +39,21 @@ public final class Traffic {
         notifyAll();
     }
 
+    /**
+     * Records the exchange of one browser request, replacing what was recorded for the same key
+     * before: a load first seen as failed may learn its real status (a 401) a moment later.
+     */
+    public synchronized void record(String key, Exchange exchange) {
+        var position = positions.get(key);
+        if (position != null && position < exchanges.size()) {
+            exchanges.set(position, exchange);
+        } else {
+            positions.put(key, exchanges.size());
+            exchanges.add(exchange);
+        }
+        notifyAll();
+    }
+
     public synchronized void record(ConsoleEntry entry) {
         console.add(entry);
     }
@@ -47,6 +68,7 @@ public final class Traffic {
 
     public synchronized void clear() {
         exchanges.clear();
+        positions.clear();
         console.clear();
         expectedUnauthorized.clear();
     }
@@ -78,16 +100,18 @@ public final class Traffic {
      */
     public synchronized Optional<Exchange> awaitPageSince(int from, Duration timeout) {
         var deadline = System.nanoTime() + timeout.toNanos();
+        var graceEnd = Long.MAX_VALUE;
         while (true) {
-            for (int i = exchanges.size() - 1; i >= from; i--) {
-                var exchange = exchanges.get(i);
-                if (exchange.isPage() && !exchange.isRedirect()) {
-                    return Optional.of(exchange);
-                }
+            var found = newestPageSince(from);
+            if (found.isPresent() && found.get().status() == 0 && graceEnd == Long.MAX_VALUE) {
+                graceEnd = System.nanoTime() + LATE_STATUS_GRACE.toNanos();
             }
-            var left = deadline - System.nanoTime();
+            if (found.isPresent() && (found.get().status() != 0 || System.nanoTime() >= graceEnd)) {
+                return found;
+            }
+            var left = Math.min(deadline, graceEnd) - System.nanoTime();
             if (left <= 0) {
-                return Optional.empty();
+                return found;
             }
             try {
                 wait(Math.max(1, left / 1_000_000));
@@ -96,6 +120,16 @@ public final class Traffic {
                 return Optional.empty();
             }
         }
+    }
+
+    private Optional<Exchange> newestPageSince(int from) {
+        for (int i = exchanges.size() - 1; i >= from; i--) {
+            var exchange = exchanges.get(i);
+            if (exchange.isPage() && !exchange.isRedirect()) {
+                return Optional.of(exchange);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Everything recorded from position {@code from} on. */
