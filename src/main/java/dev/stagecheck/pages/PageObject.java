@@ -21,12 +21,21 @@ import java.util.Map;
 public abstract class PageObject {
     protected final BrowserSession session;
     protected final WebDriver driver;
+    private static final Duration POLL = Duration.ofMillis(25);
+
     protected final WebDriverWait wait;
 
     protected PageObject(BrowserSession session) {
         this.session = session;
         this.driver = session.driver();
-        this.wait = new WebDriverWait(driver, session.settings().elementTimeout());
+        this.wait = waitUpTo(session.settings().elementTimeout());
+    }
+
+    /** Selenium polls every 500 ms by default: most conditions here hold within a few ms, so look often. */
+    private WebDriverWait waitUpTo(Duration timeout) {
+        var wait = new WebDriverWait(driver, timeout);
+        wait.pollingEvery(POLL);
+        return wait;
     }
 
     /** Types the URL into the address bar, as a user would. */
@@ -93,7 +102,7 @@ public abstract class PageObject {
     /** Waits a little for something to appear; false (not an exception) when it does not. */
     protected boolean appears(String css, Duration within) {
         try {
-            new WebDriverWait(driver, within).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+            waitUpTo(within).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
             return true;
         } catch (TimeoutException e) {
             return false;
