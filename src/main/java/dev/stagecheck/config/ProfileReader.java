@@ -1,5 +1,6 @@
 package dev.stagecheck.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
  * keys were read so that a misspelt key is reported instead of silently ignored.
  */
 public final class ProfileReader {
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
+
     private final Properties properties;
     private final String file;
     private final Set<String> read = new HashSet<>();
@@ -70,6 +73,25 @@ public final class ProfileReader {
             case "false", "no" -> false;
             default -> throw malformed(key, value, "true or false");
         };
+    }
+
+    /** A duration such as 3s, 500ms or 5m. */
+    public Duration duration(String key, String defaultValue) {
+        var value = orDefault(key, defaultValue).trim();
+        var matcher = DURATION.matcher(value);
+        if (!matcher.matches()) {
+            throw malformed(key, value, "a duration such as 3s, 500ms or 5m");
+        }
+        var unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        var millis = Math.round(Double.parseDouble(matcher.group(1)) * switch (unit) {
+            case "ms" -> 1;
+            case "m" -> 60_000;
+            default -> 1000;
+        });
+        if (millis <= 0) {
+            throw malformed(key, value, "a positive duration");
+        }
+        return Duration.ofMillis(millis);
     }
 
     /**

@@ -17,6 +17,7 @@ public enum SettingKey {
     BROWSER_BINARY("browser.binary", "", "Browser executable. Empty: chromium, chromium-browser, google-chrome on PATH."),
     DRIVER_PATH("driver.path", "", "chromedriver to use (also read from -Dwebdriver.chrome.driver). Empty: resolved in order, see README."),
     BROWSER_INSTALL("browser.install", "auto", "auto: when no browser is found and we run as root with apt-get, install chromium and chromium-driver; never: only say what to install."),
+    BASELINE_UPDATE("baseline.update", "false", "true: record this run's crawl as the baseline in reports/baseline/ instead of comparing with it."),
     REPORTS_DIR("reports.dir", "reports", "Where results go (allure-results, screenshots).");
 
     private final String key;

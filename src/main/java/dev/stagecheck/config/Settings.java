@@ -36,6 +36,7 @@ public record Settings(
         Optional<Path> browserBinary,
         Optional<Path> driverPath,
         boolean mayInstallBrowser,
+        boolean baselineUpdate,
         Path reportsDir,
         SiteProfile profile) {
 
@@ -81,6 +82,7 @@ public record Settings(
                 reader.optional(DRIVER_PATH).or(() -> Optional.ofNullable(systemProperties.getProperty("webdriver.chrome.driver")))
                         .map(Path::of),
                 parseInstallPolicy(reader.value(BROWSER_INSTALL), reader.origin(BROWSER_INSTALL)),
+                reader.bool(BASELINE_UPDATE),
                 Path.of(reader.value(REPORTS_DIR)),
                 SiteProfile.from(new ProfileReader(profileProperties, site.toString())));
     }

@@ -2,7 +2,10 @@ package dev.stagecheck.config;
 
 import java.util.List;
 import java.util.Locale;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Everything site-specific, read from a profile file, so the same checklist runs on any site.
@@ -20,7 +23,9 @@ public record SiteProfile(
         List<ProtectedUrl> protectedUrls,
         List<ForbiddenUrl> forbiddenUrls,
         List<ApiEndpoint> apiEndpoints,
-        List<UrlPattern> neverVisit) {
+        List<UrlPattern> neverVisit,
+        Crawl crawl,
+        Optional<ServerLog> serverLog) {
 
     public record Navigation(String links, Optional<String> menuToggle, Optional<String> sectionLinks) {}
 
@@ -42,6 +47,16 @@ public record SiteProfile(
     /** A URL that must answer 403 (not 401) to a signed-in user without the right role. */
     public record ForbiddenUrl(String url, boolean asMember) {}
 
+    /**
+     * Bounds of the site crawl, and what counts as slow.
+     *
+     * @param asMember crawl a second time logged in (needs the login keys), to cover member pages
+     */
+    public record Crawl(int maxPages, int maxDepth, Duration maxTime, boolean asMember, Duration pageBudget, boolean checkExternal) {}
+
+    /** Where the server's log can be read (a file on this machine, or a URL), and which lines are findings. */
+    public record ServerLog(String location, boolean isUrl, List<Pattern> patterns) {}
+
     public record ApiEndpoint(String url, String keyHeader, SecretRef key, String scheme, Optional<String> realm) {}
 
     public static SiteProfile from(ProfileReader reader) {
@@ -61,12 +76,48 @@ public record SiteProfile(
                         reader.required("forbidden." + n + ".url", "URL that must answer 403"),
                         reader.bool("forbidden." + n + ".as.member", true))).toList(),
                 reader.indices("api").stream().map(n -> readApi(reader, n)).toList(),
-                reader.list("never.visit", "*logout*,*delete*,*remove*").stream().map(UrlPattern::of).toList());
+                reader.list("never.visit", "*logout*,*delete*,*remove*").stream().map(UrlPattern::of).toList(),
+                new Crawl(
+                        reader.integer("crawl.max.pages", 200),
+                        reader.integer("crawl.max.depth", 5),
+                        reader.duration("crawl.max.time", "5m"),
+                        reader.bool("crawl.as.member", reader.has("login.url")),
+                        reader.duration("crawl.page.budget", "3s"),
+                        reader.bool("crawl.external", true)),
+                readServerLog(reader));
+        if (profile.crawl.asMember() && profile.login.isEmpty()) {
+            throw new ConfigException(reader.file() + ": crawl.as.member=true needs the login keys: add login.url and the rest, or set crawl.as.member=false");
+        }
         if (profile.forbiddenUrls.stream().anyMatch(ForbiddenUrl::asMember) && profile.login.isEmpty()) {
             throw new ConfigException(reader.file() + ": forbidden URLs are checked as a member, but login.url is missing: add the login keys or set forbidden.N.as.member=false");
         }
         reader.rejectUnknownKeys();
         return profile;
+    }
+
+    private static Optional<ServerLog> readServerLog(ProfileReader reader) {
+        var file = reader.optional("server.log.file");
+        var url = reader.optional("server.log.url");
+        if (file.isPresent() && url.isPresent()) {
+            throw new ConfigException(reader.file() + ": give server.log.file or server.log.url, not both");
+        }
+        var patterns = reader.list("server.log.patterns", "\\b401\\b,\\b5\\d\\d\\b,(?i)\\berror\\b").stream()
+                .map(pattern -> {
+                    try {
+                        return Pattern.compile(pattern);
+                    } catch (PatternSyntaxException e) {
+                        throw reader.malformed("server.log.patterns", pattern, "comma-separated Java regular expressions");
+                    }
+                }).toList();
+        return file.map(f -> new ServerLog(f, false, patterns)).or(() -> url.map(u -> new ServerLog(u, true, patterns)));
+    }
+
+    /** URLs the profile says must answer 401 (protected, API): a 401 from them is expected, not a lock-out. */
+    public List<String> expectedUnauthorizedUrls() {
+        var urls = new java.util.ArrayList<String>();
+        protectedUrls.forEach(p -> urls.add(p.url()));
+        apiEndpoints.forEach(a -> urls.add(a.url()));
+        return urls;
     }
 
     private static Optional<Login> readLogin(ProfileReader reader) {

@@ -1,16 +1,18 @@
 package dev.stagecheck.report;
 
+import dev.stagecheck.verdict.FindingKind;
+
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Writes Allure's categories.json so failures are grouped by {@link FailureKind}. */
+/** Writes Allure's categories.json so failures are grouped by {@link FindingKind}. */
 public final class Categories {
     private Categories() {
     }
 
     public static void write() {
-        var entries = Arrays.stream(FailureKind.values())
+        var entries = Arrays.stream(FindingKind.values())
                 .map(kind -> "  {\"name\": \"" + kind.label() + "\", \"matchedStatuses\": [\"failed\", \"broken\"], "
                         + "\"messageRegex\": \"" + jsonEscape("(?s).*" + Pattern.quote(kind.label() + ":") + ".*") + "\"}")
                 .collect(Collectors.joining(",\n", "[\n", "\n]\n"));

@@ -4,6 +4,8 @@ import dev.stagecheck.browser.BrowserSessions;
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.Settings;
 import dev.stagecheck.traffic.Exchange;
+import dev.stagecheck.verdict.FindingKind;
+import dev.stagecheck.verdict.ServerLogWatch;
 import io.qameta.allure.Allure;
 import org.testng.IInvokedMethod;
 import org.testng.IInvokedMethodListener;
@@ -13,6 +15,7 @@ import org.testng.ITestResult;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Watches every checklist test: whatever the test itself asserts, a 401 it did not declare or a
@@ -24,6 +27,12 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
     @Override
     public void onStart(ISuite suite) {
         Categories.write();
+        try {
+            var settings = Settings.current();
+            ServerLogWatch.startOfRun(settings.profile(), settings.httpTimeout());
+        } catch (ConfigException e) {
+            // Bad settings: every test will fail with this line; nothing to watch.
+        }
     }
 
     @Override
@@ -62,19 +71,10 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
 
     /** The failure message for responses no checklist step may meet, or "" when there are none. */
     static String verdict(List<Exchange> unexpected401, List<Exchange> serverErrors) {
-        var text = new StringBuilder();
-        if (!unexpected401.isEmpty()) {
-            text.append(FailureKind.UNEXPECTED_401.message(unexpected401.size() + " response(s) answered 401 Unauthorized:\n"))
-                    .append(lines(unexpected401));
-        }
-        if (!serverErrors.isEmpty()) {
-            text.append(FailureKind.SERVER_ERROR.message(serverErrors.size() + " response(s) answered 5xx:\n"))
-                    .append(lines(serverErrors));
-        }
-        return text.toString();
-    }
-
-    private static String lines(List<Exchange> exchanges) {
-        return exchanges.stream().map(e -> "  " + e.describe()).collect(Collectors.joining("\n", "", "\n"));
+        // One line per response, each labelled, so every one is found by its kind and URL.
+        return Stream.concat(
+                        unexpected401.stream().map(e -> FindingKind.UNEXPECTED_401.message(e.describe())),
+                        serverErrors.stream().map(e -> FindingKind.SERVER_ERROR.message(e.describe())))
+                .collect(Collectors.joining("\n"));
     }
 }

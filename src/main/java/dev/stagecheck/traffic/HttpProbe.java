@@ -71,6 +71,23 @@ public final class HttpProbe {
         return false;
     }
 
+    /** The body of a text resource (a server log served over HTTP), or a ConfigException when unreachable. */
+    public String text(String url) {
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
+        try {
+            var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new ConfigException(SafeUrl.of(url) + " answered " + response.statusCode() + " instead of the text asked for");
+            }
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + SafeUrl.of(url), e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw unreachable(url, e);
+        }
+    }
+
     /** One line for a site that does not answer: what happened and what to check. */
     public static ConfigException unreachable(String url, Throwable e) {
         String why;

@@ -66,6 +66,15 @@ public final class Traffic {
         return List.copyOf(console);
     }
 
+    public synchronized int consoleSize() {
+        return console.size();
+    }
+
+    /** Console entries from position {@code from} on. */
+    public synchronized List<ConsoleEntry> consoleSince(int from) {
+        return List.copyOf(console.subList(Math.min(from, console.size()), console.size()));
+    }
+
     public synchronized void clear() {
         exchanges.clear();
         positions.clear();

@@ -6,7 +6,7 @@ import dev.stagecheck.config.SiteProfile.ProtectedUrl;
 import dev.stagecheck.pages.LoginPage;
 import dev.stagecheck.pages.PageVisit;
 import dev.stagecheck.pages.SitePage;
-import dev.stagecheck.report.FailureKind;
+import dev.stagecheck.verdict.FindingKind;
 import dev.stagecheck.traffic.Challenge;
 import dev.stagecheck.traffic.HttpProbe;
 import io.qameta.allure.Allure;
@@ -38,8 +38,13 @@ public class ChallengeTest extends ChecklistTest {
             session.traffic().expectUnauthorized(address);
             var visit = Allure.step("Open " + address + " without credentials",
                     () -> new SitePage(session, profile.navigation()).open(address));
+            if (visit.status() >= 200 && visit.status() < 300) {
+                problems.add(FindingKind.NOT_PROTECTED.message(address + " answered " + visit.status()
+                        + " without credentials: anyone gets in"));
+                continue;
+            }
             if (visit.status() != target.expectedStatus()) {
-                problems.add(FailureKind.WRONG_CHALLENGE.message(address + " without credentials answered " + visit.statusText()
+                problems.add(FindingKind.WRONG_CHALLENGE.message(address + " without credentials answered " + visit.statusText()
                         + ", expected " + target.expectedStatus()));
                 continue;
             }
@@ -71,10 +76,10 @@ public class ChallengeTest extends ChecklistTest {
                             () -> visits[0] = new SitePage(session, profile.navigation()).open(address)));
             var visit = visits[0];
             if (visit.status() == 401) {
-                problems.add(FailureKind.UNEXPECTED_401.message(address + " still answers 401 with the right credentials"
+                problems.add(FindingKind.UNEXPECTED_401.message(address + " still answers 401 with the right credentials"
                         + visit.response().filter(r -> !r.challenges().isEmpty()).map(r -> " (challenge: " + r.challengeText() + ")").orElse("")));
             } else if (visit.status() < 200 || visit.status() >= 300) {
-                problems.add(FailureKind.BROKEN_PAGE.message(address + " with the right credentials answered " + visit.statusText() + ", expected 200"));
+                problems.add(FindingKind.BROKEN_PAGE.message(address + " with the right credentials answered " + visit.statusText() + ", expected 200"));
             }
         }
         failIfAny(problems);
@@ -95,7 +100,7 @@ public class ChallengeTest extends ChecklistTest {
                 page.open();
                 page.loginAs(login.username(), login.password());
                 if (!page.showsLoggedIn()) {
-                    problems.add(FailureKind.BROKEN_PAGE.message("could not log in to check " + address + " as a member"));
+                    problems.add(FindingKind.BROKEN_PAGE.message("could not log in to check " + address + " as a member"));
                     continue;
                 }
             }
@@ -103,10 +108,10 @@ public class ChallengeTest extends ChecklistTest {
             var visit = Allure.step("Open " + address + (target.asMember() ? " as a member" : ""),
                     () -> new SitePage(session, profile.navigation()).open(address));
             if (visit.status() == 401) {
-                problems.add(FailureKind.UNEXPECTED_401.message(address + " answered 401 where 403 is due: the user is known"
+                problems.add(FindingKind.UNEXPECTED_401.message(address + " answered 401 where 403 is due: the user is known"
                         + " but lacks the right, so the answer is 403 Forbidden, not a new login challenge"));
             } else if (visit.status() != 403) {
-                problems.add(FailureKind.BROKEN_PAGE.message(address + " answered " + visit.statusText() + ", expected 403"));
+                problems.add(FindingKind.BROKEN_PAGE.message(address + " answered " + visit.statusText() + ", expected 403"));
             }
         }
         failIfAny(problems);
@@ -133,16 +138,16 @@ public class ChallengeTest extends ChecklistTest {
             for (var refused : List.of(Map.entry("without a key", none), Map.entry("with a wrong key", wrong))) {
                 var answer = refused.getValue();
                 if (answer.status() != 401) {
-                    var kind = answer.status() / 100 == 2 ? FailureKind.WRONG_CHALLENGE : FailureKind.BROKEN_PAGE;
+                    var kind = answer.status() / 100 == 2 ? FindingKind.NOT_PROTECTED : FindingKind.BROKEN_PAGE;
                     problems.add(kind.message(address + " " + refused.getKey() + " answered " + answer.status() + ", expected 401"));
                     continue;
                 }
                 problemWithChallenge(address + " " + refused.getKey(), answer.challenges(), api.scheme(), api.realm()).ifPresent(problems::add);
             }
             if (right.status() == 401) {
-                problems.add(FailureKind.UNEXPECTED_401.message(address + " refuses the right API key with 401"));
+                problems.add(FindingKind.UNEXPECTED_401.message(address + " refuses the right API key with 401"));
             } else if (right.status() != 200) {
-                problems.add(FailureKind.BROKEN_PAGE.message(address + " with the right key answered " + right.status() + ", expected 200"));
+                problems.add(FindingKind.BROKEN_PAGE.message(address + " with the right key answered " + right.status() + ", expected 200"));
             }
         }
         Allure.addAttachment("API answers (plain HTTP)", "text/plain", log.toString(), ".txt");
@@ -152,27 +157,27 @@ public class ChallengeTest extends ChecklistTest {
     /** The guide's checks of a challenge: present, parseable (RFC 9110), the expected scheme, and the expected realm. */
     static Optional<String> problemWithChallenge(String where, List<String> headers, String scheme, Optional<String> realm) {
         if (headers.isEmpty()) {
-            return Optional.of(FailureKind.WRONG_CHALLENGE.message(where + " answered 401 without a WWW-Authenticate header"
+            return Optional.of(FindingKind.WRONG_CHALLENGE.message(where + " answered 401 without a WWW-Authenticate header"
                     + " (RFC 9110 requires one; browsers and clients cannot know how to log in)"));
         }
         List<Challenge> challenges;
         try {
             challenges = Challenge.parseAll(headers);
         } catch (Challenge.MalformedChallengeException e) {
-            return Optional.of(FailureKind.WRONG_CHALLENGE.message(where + ": " + e.getMessage()));
+            return Optional.of(FindingKind.WRONG_CHALLENGE.message(where + ": " + e.getMessage()));
         }
         var header = String.join(" | ", headers);
         var matching = challenges.stream().filter(c -> c.isScheme(scheme)).findFirst();
         if (matching.isEmpty()) {
-            return Optional.of(FailureKind.WRONG_CHALLENGE.message(where + " challenges with " + header
+            return Optional.of(FindingKind.WRONG_CHALLENGE.message(where + " challenges with " + header
                     + ", expected scheme " + scheme));
         }
         var challenge = matching.get();
         if (challenge.isScheme("Basic") && challenge.realm().isEmpty()) {
-            return Optional.of(FailureKind.WRONG_CHALLENGE.message(where + " sends a Basic challenge without a realm (RFC 7617 requires one): " + header));
+            return Optional.of(FindingKind.WRONG_CHALLENGE.message(where + " sends a Basic challenge without a realm (RFC 7617 requires one): " + header));
         }
         if (realm.isPresent() && !realm.get().equals(challenge.realm().orElse(null))) {
-            return Optional.of(FailureKind.WRONG_CHALLENGE.message(where + " challenges with realm "
+            return Optional.of(FindingKind.WRONG_CHALLENGE.message(where + " challenges with realm "
                     + challenge.realm().map(r -> "\"" + r + "\"").orElse("(none)") + ", expected \"" + realm.get() + "\""));
         }
         return Optional.empty();

@@ -6,7 +6,7 @@ import dev.stagecheck.config.Settings;
 import dev.stagecheck.config.SiteProfile;
 import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.pages.PageVisit;
-import dev.stagecheck.report.FailureKind;
+import dev.stagecheck.verdict.FindingKind;
 import io.qameta.allure.Epic;
 import org.testng.SkipException;
 import org.testng.annotations.BeforeMethod;
@@ -43,14 +43,14 @@ public abstract class ChecklistTest {
     /** A page loaded when its document answered 2xx/3xx; otherwise the message says what came instead. */
     protected static void assertLoaded(PageVisit visit, String what) {
         if (visit.status() == 401) {
-            throw new AssertionError(FailureKind.UNEXPECTED_401.message(what + " " + visit.url() + " answered 401"
+            throw new AssertionError(FindingKind.UNEXPECTED_401.message(what + " " + visit.url() + " answered 401"
                     + visit.response().map(r -> " (from " + (r.page().isEmpty() ? "typed URL" : r.page()) + ")").orElse("")));
         }
         if (visit.status() >= 500) {
-            throw new AssertionError(FailureKind.SERVER_ERROR.message(what + " " + visit.url() + " answered " + visit.status()));
+            throw new AssertionError(FindingKind.SERVER_ERROR.message(what + " " + visit.url() + " answered " + visit.status()));
         }
         if (!visit.loaded()) {
-            throw new AssertionError(FailureKind.BROKEN_PAGE.message(what + " " + visit.url() + " answered " + visit.statusText()));
+            throw new AssertionError(FindingKind.BROKEN_PAGE.message(what + " " + visit.url() + " answered " + visit.statusText()));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.stagecheck.checklist;
 import dev.stagecheck.config.SiteProfile.Login;
 import dev.stagecheck.pages.LoginPage;
 import dev.stagecheck.pages.SitePage;
+import dev.stagecheck.verdict.FindingKind;
 import io.qameta.allure.Allure;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Story;
@@ -67,7 +68,8 @@ public class LoginTest extends ChecklistTest {
                 () -> page.openMemberPage(login.memberUrl()));
         assertTrue(visit.status() != 401, "Unexpected 401: without a session, " + visit.url()
                 + " should send the user to the login page, but it answered 401");
-        assertFalse(page.showsLoggedInNow(), "without a session, " + visit.url() + " still shows '" + login.successMarker() + "'");
+        assertFalse(page.showsLoggedInNow(), FindingKind.STALE_SESSION.message(visit.url() + " still shows '"
+                + login.successMarker() + "' without a session: the server still knows the user after logout or cleared cookies"));
         assertTrue(page.isShowingForm(), "without a session, " + login.memberUrl() + " should lead to the login form, but "
                 + visit.url() + " (status " + visit.statusText() + ") shows none");
     }

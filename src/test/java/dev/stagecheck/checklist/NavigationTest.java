@@ -4,7 +4,7 @@ import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.pages.Link;
 import dev.stagecheck.pages.PageVisit;
 import dev.stagecheck.pages.SitePage;
-import dev.stagecheck.report.FailureKind;
+import dev.stagecheck.verdict.FindingKind;
 import dev.stagecheck.traffic.Exchange;
 import io.qameta.allure.Allure;
 import io.qameta.allure.Feature;
@@ -34,7 +34,7 @@ public class NavigationTest extends ChecklistTest {
             check(home, "start page", problems);
             visited.add(withoutFragment(home.url()));
             var menu = clickable(page.navigationLinks(), visited);
-            assertFalse(menu.isEmpty() && visited.size() == 1, FailureKind.BROKEN_PAGE.message("nav.links '"
+            assertFalse(menu.isEmpty() && visited.size() == 1, FindingKind.BROKEN_PAGE.message("nav.links '"
                     + profile.navigation().links() + "' matches no link on " + startUrl + ": the menu is gone or the selector is wrong"));
             for (var link : menu) {
                 if (!visited.add(withoutFragment(link.href()))) {
@@ -68,13 +68,13 @@ public class NavigationTest extends ChecklistTest {
             return;
         }
         if (visit.title().isBlank()) {
-            problems.add(FailureKind.BROKEN_PAGE.message(visit.url() + " (" + how + ") has no title"));
+            problems.add(FindingKind.BROKEN_PAGE.message(visit.url() + " (" + how + ") has no title"));
         }
         for (Exchange exchange : session.traffic().since(visit.trafficFrom())) {
             if (exchange.isUnauthorized()) {
-                problems.add(FailureKind.UNEXPECTED_401.message(exchange.describe()));
+                problems.add(FindingKind.UNEXPECTED_401.message(exchange.describe()));
             } else if (exchange.isServerError()) {
-                problems.add(FailureKind.SERVER_ERROR.message(exchange.describe()));
+                problems.add(FindingKind.SERVER_ERROR.message(exchange.describe()));
             }
         }
     }

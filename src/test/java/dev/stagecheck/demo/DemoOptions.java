@@ -1,16 +1,19 @@
 package dev.stagecheck.demo;
 
+import java.util.Set;
+
 /**
- * How one demo site instance runs. Every handler is built from these options at start, so a
- * later switch (for example {@code -Ddemo.faults=public-401,...} as a {@code Set<Fault>}
- * component) only needs a new component here and a look-up where {@link DemoRoutes} wires the
- * handlers; nothing reads system properties behind the caller's back.
+ * How one demo site instance starts. Every handler is built from these options at start, and
+ * nothing reads system properties behind the caller's back: {@link DemoSiteProvider} turns
+ * {@code -Ddemo.faults=public-401,...} into {@link #faults()} here.
  *
  * @param host    address to bind; loopback so the demo never shows up on the network
  * @param port    port to bind, 0 for an ephemeral one
  * @param threads request threads; browsers open several connections at once
+ * @param faults  the {@link Fault}s switched on at start (immutable; {@code null} means none);
+ *                {@link DemoSite#faults(Set)} switches them later
  */
-public record DemoOptions(String host, int port, int threads) {
+public record DemoOptions(String host, int port, int threads, Set<Fault> faults) {
 
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_THREADS = 8;
@@ -25,14 +28,24 @@ public record DemoOptions(String host, int port, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
+        faults = Fault.copyOf(faults);
     }
 
-    /** Loopback, ephemeral port, default thread count. */
+    /** Without faults, as before faults existed. */
+    public DemoOptions(String host, int port, int threads) {
+        this(host, port, threads, Set.of());
+    }
+
+    /** Loopback, ephemeral port, default thread count, no faults. */
     public static DemoOptions defaults() {
-        return new DemoOptions(LOOPBACK, 0, DEFAULT_THREADS);
+        return new DemoOptions(LOOPBACK, 0, DEFAULT_THREADS, Set.of());
     }
 
     public DemoOptions withPort(int newPort) {
-        return new DemoOptions(host, newPort, threads);
+        return new DemoOptions(host, newPort, threads, faults);
+    }
+
+    public DemoOptions withFaults(Set<Fault> newFaults) {
+        return new DemoOptions(host, port, threads, newFaults);
     }
 }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,18 +19,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The built-in staging site the kit checks by default: a small JDK-only web site with public
  * pages, a member login, a forbidden page, a Basic-auth admin area, a keyed JSON API, a contact
  * form and a search. Start one per test run and close it afterwards.
+ *
+ * <p>{@link Fault}s make it misbehave on purpose, from the start ({@link DemoOptions#faults()})
+ * or switched on a running site ({@link #faults(Set)}), so the kit's self-tests can prove its
+ * checklist catches them. Every request is logged in a server log ({@link #serverLog()}, also
+ * served at {@code /_demo/server.log}).
  */
 public final class DemoSite implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final SessionStore sessions;
+    private final FaultSwitch faults;
+    private final StickySessions sticky;
+    private final ServerLog log;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DemoSite(HttpServer server, ExecutorService executor, SessionStore sessions) {
+    private DemoSite(HttpServer server, ExecutorService executor, SessionStore sessions, FaultSwitch faults,
+                     StickySessions sticky, ServerLog log) {
         this.server = server;
         this.executor = executor;
         this.sessions = sessions;
+        this.faults = faults;
+        this.sticky = sticky;
+        this.log = log;
     }
 
     /** Starts on 127.0.0.1 with an ephemeral port. */
@@ -41,21 +55,26 @@ public final class DemoSite implements AutoCloseable {
         return start(DemoOptions.defaults().withPort(port));
     }
 
-    /** Starts with explicit options; the seam for later switches such as injected faults. */
+    /** Starts with explicit options, e.g. {@code DemoOptions.defaults().withFaults(Set.of(Fault.PUBLIC_401))}. */
     public static DemoSite start(DemoOptions options) {
         disableNagleUnlessConfigured();
         SessionStore sessions = new SessionStore();
+        FaultSwitch faults = new FaultSwitch(options.faults());
+        StickySessions sticky = new StickySessions(sessions, faults);
+        ServerLog log = new ServerLog();
         ExecutorService executor = Executors.newFixedThreadPool(options.threads(), namedDaemonThreads());
         try {
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(options.host()), options.port());
             HttpServer server = HttpServer.create(address, 0);
             Layout layout = new Layout();
             ErrorPages errors = new ErrorPages(layout);
-            Router router = DemoRoutes.build(options, sessions, errors, layout);
-            server.createContext("/", new ExchangeDispatcher(router, sessions, errors));
+            Router router = DemoRoutes.build(options,
+                    new DemoRoutes.Parts(sessions, errors, layout, faults, log, sticky));
+            server.createContext("/", new ExchangeDispatcher(router,
+                    headers -> sessions.find(headers).or(() -> sticky.recognise(headers)), errors, log));
             server.setExecutor(executor);
             server.start();
-            return new DemoSite(server, executor, sessions);
+            return new DemoSite(server, executor, sessions, faults, sticky, log);
         } catch (IOException e) {
             executor.shutdownNow();
             throw new UncheckedIOException("Demo site could not bind " + options.host() + ":" + options.port(), e);
@@ -73,6 +92,32 @@ public final class DemoSite implements AutoCloseable {
         return sessions.issuedIds();
     }
 
+    /**
+     * Switches faults on a running site: exactly these are on from the next request (an empty set
+     * switches all off). Safe to call from any thread while requests are served.
+     */
+    public void faults(Set<Fault> faults) {
+        Objects.requireNonNull(faults, "faults (use Set.of() for none)");
+        this.faults.set(faults);
+        if (!faults.contains(Fault.STICKY_SESSION)) {
+            sticky.clear();
+        }
+    }
+
+    /** The faults on right now: immutable, in declaration order. */
+    public Set<Fault> faults() {
+        return faults.current();
+    }
+
+    /**
+     * A copy of the server log so far, oldest first (the last {@value ServerLog#MAX_LINES} lines):
+     * an Apache-style access line per request, path without query, and ERROR lines. It never
+     * holds a password, cookie, Authorization value or query string.
+     */
+    public List<String> serverLog() {
+        return log.lines();
+    }
+
     /** Stops the server at once; open connections are dropped. Safe to call twice. */
     @Override
     public void close() {
@@ -82,23 +127,36 @@ public final class DemoSite implements AutoCloseable {
         }
     }
 
-    /** Runs the site standalone: {@code java dev.stagecheck.demo.DemoSite [port]}, port 8080 by default. */
+    /**
+     * Runs the site standalone: {@code java [-Ddemo.faults=public-401,...] dev.stagecheck.demo.DemoSite [port]},
+     * port 8080 by default.
+     */
     public static void main(String[] args) {
         int port;
+        Set<Fault> faults;
         try {
             port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
+            faults = Fault.parse(System.getProperty(DemoSiteProvider.FAULTS_PROPERTY));
         } catch (NumberFormatException e) {
             System.err.println("Usage: DemoSite [port]   (not a port: " + args[0] + ")");
             System.exit(2);
             return;
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
         }
-        DemoSite site = start(port);
+        DemoSite site = start(DemoOptions.defaults().withPort(port).withFaults(faults));
         Runtime.getRuntime().addShutdownHook(new Thread(site::close, "demo-site-shutdown"));
         System.out.println("Demo staging site running at " + site.baseUrl());
         System.out.println("  member login: " + DemoCredentials.MEMBER_EMAIL + " at " + site.baseUrl() + "/login");
         System.out.println("  admin (Basic auth): user " + DemoCredentials.ADMIN_USER + " at " + site.baseUrl() + "/admin/");
         System.out.println("  API key header: X-API-Key or Authorization: Bearer, for " + site.baseUrl() + "/api/orders");
         System.out.println("  passwords and the API key: see dev.stagecheck.demo.DemoCredentials");
+        System.out.println("  server log: " + site.baseUrl() + ServerLog.PATH);
+        if (!faults.isEmpty()) {
+            System.out.println("  demo faults switched on: " + Fault.keys(faults));
+        }
         System.out.println("Press Ctrl+C to stop.");
         // The server's dispatcher thread is not a daemon, so the JVM keeps serving after main returns.
     }

@@ -6,14 +6,18 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The only class that touches {@link HttpExchange}: reads it into a {@link Request}, lets the
  * {@link Router} answer, and writes the {@link Response}. Errors become 400/413/500 pages
- * instead of a dropped connection, which a browser test would misreport.
+ * instead of a dropped connection, which a browser test would misreport. Every request but the
+ * read of the log itself gets an access line in the {@link ServerLog}.
  */
 final class ExchangeDispatcher implements HttpHandler {
 
@@ -21,13 +25,17 @@ final class ExchangeDispatcher implements HttpHandler {
     private static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final Router router;
-    private final SessionStore sessions;
+    private final Function<Map<String, List<String>>, Optional<Session>> sessions;
     private final ErrorPages errors;
+    private final ServerLog log;
 
-    ExchangeDispatcher(Router router, SessionStore sessions, ErrorPages errors) {
+    /** {@code sessions} finds the member session for a request's headers. */
+    ExchangeDispatcher(Router router, Function<Map<String, List<String>>, Optional<Session>> sessions,
+                       ErrorPages errors, ServerLog log) {
         this.router = router;
         this.sessions = sessions;
         this.errors = errors;
+        this.log = log;
     }
 
     @Override
@@ -41,10 +49,27 @@ final class ExchangeDispatcher implements HttpHandler {
                 response = errors.status(request, e.status(), e.getMessage());
             } catch (RuntimeException e) {
                 System.err.println("demo site: " + request.method() + " " + request.path() + " failed: " + e);
+                log.error(request.method() + " " + exchange.getRequestURI().getRawPath() + " failed: " + e);
                 response = errors.status(request, 500, "Something went wrong on our side.");
             }
-            write(exchange, response);
+            try {
+                write(exchange, response);
+            } finally {
+                logAccess(exchange, request, response);
+            }
         }
+    }
+
+    /** Path only: the query may carry a secret, and no header, cookie or body is ever logged. */
+    private void logAccess(HttpExchange exchange, Request request, Response response) {
+        if (request.path().equals(ServerLog.PATH)) {
+            return; // reading the log does not change it
+        }
+        InetSocketAddress client = exchange.getRemoteAddress();
+        String address = client == null || client.getAddress() == null ? "-" : client.getAddress().getHostAddress();
+        long bytes = request.method().equals("HEAD") ? 0 : response.body().length;
+        log.access(address, request.method(), exchange.getRequestURI().getRawPath(), exchange.getProtocol(),
+                response.status(), bytes);
     }
 
     private Request readHead(HttpExchange exchange) {
@@ -53,7 +78,7 @@ final class ExchangeDispatcher implements HttpHandler {
         String rawQuery = exchange.getRequestURI().getRawQuery();
         String path = exchange.getRequestURI().getPath();
         return new Request(exchange.getRequestMethod(), path == null || path.isEmpty() ? "/" : path,
-                rawQuery == null ? "" : rawQuery, headers, new byte[0], sessions.find(headers));
+                rawQuery == null ? "" : rawQuery, headers, new byte[0], sessions.apply(headers));
     }
 
     private static Request withBody(Request head, HttpExchange exchange) throws IOException {

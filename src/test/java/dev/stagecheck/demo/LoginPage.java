@@ -33,16 +33,20 @@ final class LoginPage {
     private Response submit(Request request) {
         Map<String, String> form = request.form();
         String email = form.getOrDefault("email", "");
-        String password = form.getOrDefault("password", "");
         String next = localPathOrDefault(form.get("next"));
-        // Both checks always run, so a wrong email and a wrong password take the same time.
-        boolean emailOk = Secrets.matches(email.strip(), DemoCredentials.MEMBER_EMAIL);
-        boolean passwordOk = Secrets.matches(password, DemoCredentials.MEMBER_PASSWORD);
-        if (!(emailOk & passwordOk)) {
+        if (!credentialsMatch(form)) {
             return form(request, email, next, true);
         }
         Session session = sessions.open(DemoCredentials.MEMBER_EMAIL, MEMBER_NAME);
         return Response.seeOther(next).withHeader("Set-Cookie", SessionStore.setCookie(session));
+    }
+
+    /** Whether a login form carries the member's email and password. */
+    static boolean credentialsMatch(Map<String, String> form) {
+        // Both checks always run, so a wrong email and a wrong password take the same time.
+        boolean emailOk = Secrets.matches(form.getOrDefault("email", "").strip(), DemoCredentials.MEMBER_EMAIL);
+        boolean passwordOk = Secrets.matches(form.getOrDefault("password", ""), DemoCredentials.MEMBER_PASSWORD);
+        return emailOk & passwordOk;
     }
 
     private Response form(Request request, String email, String next, boolean failed) {

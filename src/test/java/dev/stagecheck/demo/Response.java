@@ -42,6 +42,12 @@ record Response(int status, Map<String, String> headers, byte[] body) {
         return new Response(status, copy, body);
     }
 
+    Response withoutHeader(String name) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.keySet().removeIf(name::equalsIgnoreCase);
+        return new Response(status, copy, body);
+    }
+
     /** Member and admin pages must not linger in a shared cache or the back button. */
     Response noStore() {
         return withHeader("Cache-Control", "no-store");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * Maps a path and method to a {@link Handler}. Exact paths win over areas (a path prefix such as
@@ -45,6 +46,34 @@ final class Router {
     Router getArea(String root, Handler handler) {
         areas.add(new Area(root, Map.of("GET", handler)));
         return this;
+    }
+
+    /**
+     * Replaces the handler of an exact route with one built around it, e.g. to inject a fault;
+     * the route must exist, so a renamed page cannot silently lose its wrapper.
+     */
+    Router wrap(String method, String path, UnaryOperator<Handler> wrapper) {
+        Map<String, Handler> byMethod = exact.get(path);
+        Handler original = byMethod == null ? null : byMethod.get(method);
+        if (original == null) {
+            throw new IllegalStateException("no " + method + " route for " + path + " to wrap");
+        }
+        byMethod.put(method, wrapper.apply(original));
+        return this;
+    }
+
+    /** Like {@link #wrap}, for the GET handler of an area added with {@link #getArea}. */
+    Router wrapArea(String root, UnaryOperator<Handler> wrapper) {
+        for (int i = 0; i < areas.size(); i++) {
+            Area area = areas.get(i);
+            if (area.root().equals(root)) {
+                Map<String, Handler> byMethod = new LinkedHashMap<>(area.byMethod());
+                byMethod.put("GET", wrapper.apply(byMethod.get("GET")));
+                areas.set(i, new Area(root, Map.copyOf(byMethod)));
+                return this;
+            }
+        }
+        throw new IllegalStateException("no area " + root + " to wrap");
     }
 
     private Router on(String method, String path, Handler handler) {

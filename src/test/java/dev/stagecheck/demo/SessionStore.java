@@ -29,6 +29,11 @@ final class SessionStore {
         live.remove(id);
     }
 
+    /** The live session with this id, if any. */
+    Optional<Session> byId(String id) {
+        return Optional.ofNullable(live.get(id));
+    }
+
     /** The live session named by the request's {@code Cookie} headers, if any. */
     Optional<Session> find(Map<String, List<String>> headers) {
         return cookieValue(headers).map(live::get);

@@ -1,0 +1,31 @@
+package dev.stagecheck.crawl;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A finished crawl: every page visited in order, the external links checked, and why it stopped
+ * early if it did (page, depth or time limit).
+ */
+public record CrawlResult(String label, List<PageRecord> pages, List<ExternalLink> externalLinks,
+                          Optional<String> stoppedEarly, long millis) {
+
+    /** A fixed-width table of the pages, for the report. */
+    public String table() {
+        var text = new StringBuilder("Crawl " + label + ": " + pages.size() + " pages in " + millis + " ms"
+                + stoppedEarly.map(reason -> " (stopped early: " + reason + ")").orElse("") + "\n");
+        text.append(String.format("%-6s %-6s %-5s %-9s %-6s %-60s %s%n", "status", "ms", "depth", "resources", "errors", "url", "title"));
+        for (var page : pages) {
+            text.append(String.format("%-6s %-6d %-5d %-9s %-6d %-60s %s%n",
+                    page.status() == 0 ? "ERR" : Integer.toString(page.status()), page.millis(), page.depth(),
+                    page.resourceCount() + (page.problemResources().isEmpty() ? "" : "/" + page.problemResources().size() + "!"),
+                    page.consoleErrors().size(), page.url(), page.title()));
+        }
+        if (!externalLinks.isEmpty()) {
+            text.append("External links:\n");
+            externalLinks.forEach(link -> text.append(String.format("%-6s %s (from %s)%n",
+                    link.status() == 0 ? "ERR" : Integer.toString(link.status()), link.url(), link.from())));
+        }
+        return text.toString();
+    }
+}

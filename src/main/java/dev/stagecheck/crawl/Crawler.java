@@ -1,0 +1,219 @@
+package dev.stagecheck.crawl;
+
+import dev.stagecheck.browser.BrowserSession;
+import dev.stagecheck.config.ConfigException;
+import dev.stagecheck.config.SiteProfile;
+import dev.stagecheck.traffic.ConsoleEntry;
+import dev.stagecheck.traffic.Exchange;
+import dev.stagecheck.traffic.HttpProbe;
+import dev.stagecheck.traffic.SafeUrl;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+
+/**
+ * A bounded, breadth-first crawl of one site in the browser: every same-site page reachable by
+ * links (menus opened too), each visited once (the visited set is checked when a link is queued),
+ * never a URL on the never-visit list, and within the profile's page, depth and time limits.
+ * Links to other sites are checked with a plain HTTP request, not crawled.
+ */
+public final class Crawler {
+    private static final int MAX_EXTERNAL_LINKS = 200;
+    private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
+
+    private record Target(String url, String from, int depth) {}
+
+    private record Visit(PageRecord record, List<String> links) {}
+
+    private final BrowserSession session;
+    private final SiteProfile.Crawl limits;
+    private final Predicate<String> sameSite;
+    private final Predicate<String> mayVisit;
+    private final Optional<String> menuToggle;
+    private final HttpProbe probe;
+
+    public Crawler(BrowserSession session, SiteProfile profile, Predicate<String> sameSite) {
+        this.session = session;
+        this.limits = profile.crawl();
+        this.sameSite = sameSite;
+        this.mayVisit = profile::mayVisit;
+        this.menuToggle = profile.navigation().menuToggle();
+        this.probe = new HttpProbe(session.settings().httpTimeout());
+    }
+
+    public CrawlResult crawl(String label, List<String> startUrls) {
+        var started = System.nanoTime();
+        var deadline = started + limits.maxTime().toNanos();
+        var queue = new ArrayDeque<Target>();
+        var queued = new HashSet<String>();
+        var external = new LinkedHashMap<String, String>();
+        for (var start : startUrls) {
+            var url = normalize(start);
+            if (url != null && queued.add(url)) {
+                queue.add(new Target(url, "", 0));
+            }
+        }
+        var pages = new ArrayList<PageRecord>();
+        String stoppedEarly = null;
+        var lastProgress = started;
+        while (!queue.isEmpty()) {
+            if (pages.size() >= limits.maxPages()) {
+                stoppedEarly = "page limit crawl.max.pages=" + limits.maxPages() + " reached, " + queue.size() + " queued";
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                stoppedEarly = "time limit crawl.max.time=" + limits.maxTime().toSeconds() + "s reached, " + queue.size() + " queued";
+                break;
+            }
+            var target = queue.poll();
+            var visit = visit(target);
+            pages.add(visit.record());
+            for (var link : visit.links()) {
+                var url = normalize(link);
+                if (url == null) {
+                    continue;
+                }
+                if (sameSite.test(url)) {
+                    if (target.depth() < limits.maxDepth() && mayVisit.test(url) && queued.add(url)) {
+                        queue.add(new Target(url, target.url(), target.depth() + 1));
+                    }
+                } else if (limits.checkExternal() && external.size() < MAX_EXTERNAL_LINKS) {
+                    external.putIfAbsent(url, target.url());
+                }
+            }
+            if (System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS) {
+                lastProgress = System.nanoTime();
+                System.out.println("stagecheck: crawl " + label + ": " + pages.size() + " pages done, " + queue.size() + " queued");
+            }
+        }
+        var externalLinks = checkExternal(external);
+        var millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("stagecheck: crawl " + label + ": " + pages.size() + " pages, " + externalLinks.size()
+                + " external links checked in " + millis + " ms" + (stoppedEarly == null ? "" : " (stopped early: " + stoppedEarly + ")"));
+        return new CrawlResult(label, pages, externalLinks, Optional.ofNullable(stoppedEarly), millis);
+    }
+
+    private Visit visit(Target target) {
+        var traffic = session.traffic();
+        traffic.clear();
+        var driver = session.driver();
+        var started = System.nanoTime();
+        Optional<String> error = Optional.empty();
+        try {
+            driver.get(target.url());
+        } catch (TimeoutException e) {
+            error = Optional.of("page load timed out after " + session.settings().pageTimeout().toSeconds() + " s");
+            stopLoading();
+        } catch (WebDriverException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("net::ERR_")) {
+                throw e;
+            }
+        }
+        var response = traffic.awaitPageSince(0, session.settings().pageTimeout());
+        var millis = (System.nanoTime() - started) / 1_000_000;
+        var links = new LinkedHashSet<String>();
+        var title = readPage(links);
+        if (openMenu()) {
+            readPage(links);
+        }
+        var resources = traffic.exchanges().stream().filter(exchange -> !exchange.isPage()).toList();
+        var problems = resources.stream().filter(exchange -> exchange.status() == 0 || exchange.status() >= 400).toList();
+        var consoleErrors = traffic.console().stream().filter(ConsoleEntry::isError).toList();
+        var record = new PageRecord(SafeUrl.of(target.url()), target.from(), target.depth(),
+                response.map(Exchange::status).orElse(0),
+                error.or(() -> response.flatMap(Exchange::error)).or(() -> response.isEmpty() ? Optional.of("no response seen") : Optional.empty()),
+                response.map(Exchange::challenges).orElse(List.of()),
+                title, millis, resources.size(), problems, consoleErrors);
+        return new Visit(record, List.copyOf(links));
+    }
+
+    /** Title and every link of the page in one script call (one round trip, not one per link). */
+    @SuppressWarnings("unchecked")
+    private String readPage(java.util.Set<String> links) {
+        try {
+            var page = (Map<String, Object>) ((JavascriptExecutor) session.driver()).executeScript(
+                    "return {title: document.title, links: Array.from(document.querySelectorAll('a[href]'), a => a.href)};");
+            ((List<Object>) page.get("links")).forEach(link -> links.add(String.valueOf(link)));
+            return String.valueOf(page.get("title"));
+        } catch (WebDriverException e) {
+            return "";
+        }
+    }
+
+    /** Opens the hamburger menu when it is shown, so links a script adds to it are found too. */
+    private boolean openMenu() {
+        if (menuToggle.isEmpty()) {
+            return false;
+        }
+        try {
+            var toggles = session.driver().findElements(By.cssSelector(menuToggle.get()));
+            var shown = toggles.stream().filter(WebElement::isDisplayed).findFirst();
+            shown.ifPresent(WebElement::click);
+            return shown.isPresent();
+        } catch (WebDriverException e) {
+            return false;
+        }
+    }
+
+    private void stopLoading() {
+        try {
+            ((JavascriptExecutor) session.driver()).executeScript("window.stop();");
+        } catch (WebDriverException ignored) {
+            // The next navigation starts over anyway.
+        }
+    }
+
+    /** Plain HTTP checks of links to other sites, a few at a time. */
+    private List<ExternalLink> checkExternal(Map<String, String> links) {
+        if (links.isEmpty()) {
+            return List.of();
+        }
+        var pool = Executors.newFixedThreadPool(Math.min(4, links.size()));
+        try {
+            var checks = links.entrySet().stream()
+                    .map(link -> CompletableFuture.supplyAsync(() -> check(link.getKey(), link.getValue()), pool))
+                    .toList();
+            return checks.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ExternalLink check(String url, String from) {
+        try {
+            return new ExternalLink(SafeUrl.of(url), from, probe.get(url).status(), Optional.empty());
+        } catch (ConfigException e) {
+            return new ExternalLink(SafeUrl.of(url), from, 0, Optional.of(e.getMessage()));
+        }
+    }
+
+    /** Without the #fragment; null for links that are not http(s) (mailto:, javascript:, tel:). */
+    static String normalize(String link) {
+        try {
+            var uri = URI.create(link.trim());
+            var scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+                return null;
+            }
+            var hash = link.indexOf('#');
+            return hash < 0 ? link.trim() : link.substring(0, hash).trim();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

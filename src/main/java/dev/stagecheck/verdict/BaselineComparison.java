@@ -1,0 +1,65 @@
+package dev.stagecheck.verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * This run against the recorded baseline. Regressions fail the run: a page that worked and now
+ * does not, a new 401 anywhere, a page the crawl no longer reaches, new console errors or failed
+ * sub-resources. Improvements and new pages are reported, not failed.
+ */
+public record BaselineComparison(List<Finding> regressions, List<String> improvements) {
+
+    public static BaselineComparison compare(Baseline before, Baseline now) {
+        var regressions = new ArrayList<Finding>();
+        var improvements = new ArrayList<String>();
+        before.pages().forEach((path, was) -> {
+            var is = now.pages().get(path);
+            if (is == null) {
+                if (was.worked()) {
+                    regressions.add(regression(path, "disappeared: was " + was.status() + ", not reached by the crawl any more"));
+                }
+                return;
+            }
+            if (is.status() == 401 && was.status() != 401) {
+                regressions.add(regression(path, "new 401: was " + was.status() + ", now 401"));
+            } else if (was.worked() && !is.worked()) {
+                regressions.add(regression(path, "worked (" + was.status() + ") and now answers " + statusText(is.status())));
+            } else if (!was.worked() && is.worked()) {
+                improvements.add(path + ": fixed, was " + statusText(was.status()) + ", now " + is.status());
+            }
+            if (is.consoleErrors() > was.consoleErrors()) {
+                regressions.add(regression(path, "new console errors: " + was.consoleErrors() + " -> " + is.consoleErrors()));
+            } else if (is.consoleErrors() < was.consoleErrors()) {
+                improvements.add(path + ": console errors " + was.consoleErrors() + " -> " + is.consoleErrors());
+            }
+            if (is.failedResources() > was.failedResources()) {
+                regressions.add(regression(path, "more failed sub-resources: " + was.failedResources() + " -> " + is.failedResources()));
+            } else if (is.failedResources() < was.failedResources()) {
+                improvements.add(path + ": failed sub-resources " + was.failedResources() + " -> " + is.failedResources());
+            }
+        });
+        now.pages().keySet().stream().filter(path -> !before.pages().containsKey(path))
+                .forEach(path -> improvements.add(path + ": new page (" + statusText(now.pages().get(path).status()) + ")"));
+        return new BaselineComparison(regressions, improvements);
+    }
+
+    private static Finding regression(String path, String evidence) {
+        var space = path.indexOf(' ');
+        var crawl = space < 0 ? "" : path.substring(0, space);
+        var page = space < 0 ? path : path.substring(space + 1);
+        return new Finding(FindingKind.REGRESSION, page, "baseline, " + crawl + " crawl", evidence);
+    }
+
+    private static String statusText(int status) {
+        return status == 0 ? "nothing (load failed)" : Integer.toString(status);
+    }
+
+    public String report() {
+        var text = new StringBuilder("Comparison with the baseline: " + regressions.size() + " regression(s), "
+                + improvements.size() + " improvement(s)\n");
+        regressions.forEach(finding -> text.append("  REGRESSION  ").append(finding.url()).append(": ").append(finding.evidence()).append('\n'));
+        improvements.forEach(line -> text.append("  improved    ").append(line).append('\n'));
+        return text.toString();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.stagecheck.verdict;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A run's findings, and the readable forms the console, the assertion and the report need. */
+public final class Findings {
+    private final List<Finding> all = new ArrayList<>();
+    private final Set<String> seen = new HashSet<>();
+
+    /** Adds a finding unless the same problem (kind, URL, evidence) is already listed, e.g. seen by both crawls. */
+    public void add(Finding finding) {
+        if (seen.add(finding.kind() + " " + finding.url() + " " + finding.evidence())) {
+            all.add(finding);
+        }
+    }
+
+    public void addAll(Collection<Finding> findings) {
+        findings.forEach(this::add);
+    }
+
+    public List<Finding> all() {
+        return List.copyOf(all);
+    }
+
+    public boolean isEmpty() {
+        return all.isEmpty();
+    }
+
+    public int size() {
+        return all.size();
+    }
+
+    public Map<FindingKind, Long> countByKind() {
+        return all.stream().collect(Collectors.groupingBy(Finding::kind, () -> new EnumMap<>(FindingKind.class), Collectors.counting()));
+    }
+
+    /** One line per finding: kind, URL, the page that led there, evidence; in a fixed-width table. */
+    public String table() {
+        var text = new StringBuilder(String.format("%-27s %-60s %-45s %s%n", "kind", "url", "from", "evidence"));
+        for (var finding : all) {
+            text.append(String.format("%-27s %-60s %-45s %s%n", finding.kind().label(), finding.url(), finding.from(), finding.evidence()));
+        }
+        return text.toString();
+    }
+
+    /** "3 findings (Unexpected 401: 1, Broken link: 2)" */
+    public String summary() {
+        return all.size() + " finding(s) (" + countByKind().entrySet().stream()
+                .map(entry -> entry.getKey().label() + ": " + entry.getValue())
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** The failure message: every finding labelled by its kind, so Allure files it under that category. */
+    public String failureMessage(String what) {
+        return what + ": " + summary() + "\n" + all.stream().map(Finding::line).collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.stagecheck.checklist;
+
+import dev.stagecheck.config.ConfigException;
+import dev.stagecheck.config.Settings;
+import dev.stagecheck.config.SiteProfile.ForbiddenUrl;
+import dev.stagecheck.config.TargetSite;
+import dev.stagecheck.crawl.CrawlResult;
+import dev.stagecheck.crawl.Crawler;
+import dev.stagecheck.pages.LoginPage;
+import dev.stagecheck.verdict.Baseline;
+import dev.stagecheck.verdict.BaselineComparison;
+import dev.stagecheck.verdict.CrawlVerdicts;
+import dev.stagecheck.verdict.Finding;
+import dev.stagecheck.verdict.FindingKind;
+import dev.stagecheck.verdict.Findings;
+import io.qameta.allure.Allure;
+import io.qameta.allure.Feature;
+import io.qameta.allure.Story;
+import org.testng.annotations.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Every page reachable by links, not only the menu: the crawl visits each once (as a visitor, and
+ * again logged in), and every problem becomes a finding. Against a recorded baseline, anything
+ * that got worse is a regression.
+ */
+@Feature("Crawl")
+public class CrawlTest extends ChecklistTest {
+
+    @Test(description = "Every page reachable by links loads without unexpected 401/403, broken links, server or console errors, "
+            + "slow pages or redirect loops, and nothing regressed against the baseline")
+    @Story("Crawl the whole site")
+    public void everyReachablePageIsHealthy() {
+        var crawler = new Crawler(session, profile, TargetSite::isSameOrigin);
+        var crawls = new ArrayList<CrawlResult>();
+        var findings = new Findings();
+        var startUrls = profile.startUrls().stream().map(ChecklistTest::url).toList();
+        crawls.add(Allure.step("Crawl as a visitor", () -> crawler.crawl("visitor", startUrls)));
+        if (profile.crawl().asMember()) {
+            var login = profile.login().orElseThrow();
+            var page = new LoginPage(session, login);
+            page.open();
+            page.loginAs(login.username(), login.password());
+            if (page.showsLoggedIn()) {
+                var memberStart = Stream.concat(Stream.of(url(login.memberUrl())), startUrls.stream()).toList();
+                crawls.add(Allure.step("Crawl as a member", () -> crawler.crawl("member", memberStart)));
+            } else {
+                findings.add(new Finding(FindingKind.BROKEN_PAGE, url(login.url()), "", "could not log in for the member crawl"));
+            }
+        }
+        var verdicts = new CrawlVerdicts(resolved(profile.expectedUnauthorizedUrls()),
+                resolved(profile.forbiddenUrls().stream().map(ForbiddenUrl::url).toList()), profile.crawl().pageBudget());
+        for (var crawl : crawls) {
+            Allure.addAttachment("Crawl: " + crawl.label() + " (" + crawl.pages().size() + " pages)", "text/plain", crawl.table(), ".txt");
+            findings.addAll(verdicts.findings(crawl));
+        }
+        findings.addAll(compareWithBaseline(crawls));
+        Allure.addAttachment("Findings", "text/plain", findings.isEmpty() ? "(none)\n" : findings.table(), ".txt");
+        if (!findings.isEmpty()) {
+            System.out.println("stagecheck: the crawl found " + findings.summary() + ":\n" + findings.table());
+            throw new AssertionError(findings.failureMessage("The crawl found problems"));
+        }
+    }
+
+    /** Records the baseline (baseline.update=true) or compares with the one recorded; returns the regressions. */
+    private List<Finding> compareWithBaseline(List<CrawlResult> crawls) {
+        var settings = Settings.current();
+        var file = Baseline.file(settings.reportsDir(), settings.site(), settings.browser().key());
+        var now = Baseline.of(crawls, TargetSite.baseUrl());
+        try {
+            if (settings.baselineUpdate()) {
+                now.write(file);
+                System.out.println("stagecheck: baseline recorded in " + file + " (" + now.pages().size() + " pages)");
+                Allure.addAttachment("Baseline recorded", "text/tab-separated-values", String.join("\n", java.nio.file.Files.readAllLines(file)), ".tsv");
+                return List.of();
+            }
+            var before = Baseline.read(file);
+            if (before.isEmpty()) {
+                return List.of();
+            }
+            var comparison = BaselineComparison.compare(before.get(), now);
+            System.out.println("stagecheck: " + comparison.report().stripTrailing());
+            Allure.addAttachment("Comparison with the baseline " + file.getFileName(), "text/plain", comparison.report(), ".txt");
+            return comparison.regressions();
+        } catch (IOException e) {
+            throw new ConfigException("baseline " + file + " cannot be used (" + e.getMessage()
+                    + "): fix or delete it, or record a new one with -Dbaseline.update=true");
+        }
+    }
+
+    private static Set<String> resolved(List<String> urls) {
+        return urls.stream().map(ChecklistTest::url).collect(Collectors.toSet());
+    }
+}

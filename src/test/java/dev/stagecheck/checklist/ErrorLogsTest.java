@@ -1,0 +1,47 @@
+package dev.stagecheck.checklist;
+
+import dev.stagecheck.config.Settings;
+import dev.stagecheck.config.TargetSite;
+import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.verdict.Findings;
+import dev.stagecheck.verdict.ServerLogWatch;
+import io.qameta.allure.Allure;
+import io.qameta.allure.Epic;
+import io.qameta.allure.Feature;
+import io.qameta.allure.Story;
+import org.testng.SkipException;
+import org.testng.annotations.Test;
+
+import java.net.URI;
+import java.util.stream.Collectors;
+
+/**
+ * The guide's "check the error logs", server side: after the whole checklist has run (this class
+ * sits in the suite's last test block), the lines the server's log gained during the run that
+ * match the profile's patterns are findings. Browser console errors are checked page by page by
+ * the crawl.
+ */
+@Epic("401 fix verification checklist")
+@Feature("Error logs")
+public class ErrorLogsTest {
+
+    @Test(description = "The server's log gained no 401, 5xx or error lines during the run (beyond the 401s the checklist asked for)")
+    @Story("Check the server's error log")
+    public void serverLogHasNoNewErrors() {
+        var profile = Settings.current().profile();
+        var watch = ServerLogWatch.ofThisRun().orElseThrow(() -> new SkipException("the site profile " + profile.file()
+                + " names no server log: set server.log.file or server.log.url to check it"));
+        var expected401Paths = profile.expectedUnauthorizedUrls().stream().map(ErrorLogsTest::path).toList();
+        var findings = new Findings();
+        findings.addAll(watch.findings(expected401Paths));
+        Allure.addAttachment("Server log lines added during the run (" + watch.location() + ")", "text/plain",
+                watch.newLines().stream().map(SafeUrl::of).collect(Collectors.joining("\n", "", "\n")), ".txt");
+        if (!findings.isEmpty()) {
+            throw new AssertionError(findings.failureMessage("The server log has new errors"));
+        }
+    }
+
+    private static String path(String url) {
+        return url.startsWith("/") ? url : URI.create(TargetSite.resolve(url)).getPath();
+    }
+}

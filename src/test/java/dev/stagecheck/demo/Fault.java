@@ -1,0 +1,119 @@
+package dev.stagecheck.demo;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A fault the demo site can be told to have: each one a realistic cause of 401 trouble or a
+ * regression, so the kit's self-tests can prove its checklist catches it. Switched on for a whole
+ * run with {@code -Ddemo.faults=public-401,asset-401} (see {@link DemoSiteProvider}), or at run
+ * time with {@link DemoSite#faults(Set)}. {@link FaultInjection} implements them.
+ */
+public enum Fault {
+
+    PUBLIC_401("public-401", "/company/press",
+            "The public Press page answers 401 Unauthorized with a Basic challenge, as if the web server protected it by mistake."),
+    ASSET_401("asset-401", "/assets/img/products.svg",
+            "The illustration on every Products page answers 401, so the pages show a broken image."),
+    LOGIN_401("login-401", "/login",
+            "Logging in with the right email and password answers 401 Unauthorized instead of opening the member area."),
+    MISSING_CHALLENGE("missing-challenge", "/admin/",
+            "The admin area answers 401 without a WWW-Authenticate header, so the browser never asks for the password."),
+    WRONG_REALM("wrong-realm", "/admin/",
+            "The admin area challenges for the realm \"Restricted\" instead of \"Admin Area\", so saved credentials no longer match."),
+    FORBIDDEN_AS_401("forbidden-as-401", "/members/staff",
+            "A signed-in member who lacks the staff role gets 401 Unauthorized on the staff page instead of 403 Forbidden."),
+    STICKY_SESSION("sticky-session", "/members/",
+            "After clearing cookies the member is still signed in, because the server recognises the browser by its User-Agent."),
+    BROKEN_LINK("broken-link", "/docs/faq",
+            "The FAQ links to the old install guide at /docs/old-install-guide, which answers 404 Not Found."),
+    CONTACT_500("contact-500", "/contact",
+            "Sending the contact form answers 500 Internal Server Error, so no message ever arrives."),
+    SEARCH_500("search-500", "/search",
+            "The site search answers 500 Internal Server Error for every query."),
+    CONSOLE_ERROR("console-error", "/products/gamma",
+            "The Gamma product page throws an uncaught JavaScript error into the browser console."),
+    API_KEY_IGNORED("api-key-ignored", "/api/orders",
+            "The orders API hands out the orders without an API key or with a wrong one."),
+    SLOW_PAGE("slow-page", "/docs/install",
+            "The install guide takes two and a half seconds to answer."),
+    SERVER_LOG_401("server-log-401", "/",
+            "Serving the home page logs a failed background call to an internal service with 401 in the server log, while the browser sees a normal page.");
+
+    private final String key;
+    private final String path;
+    private final String symptom;
+
+    Fault(String key, String path, String symptom) {
+        this.key = key;
+        this.path = path;
+        this.symptom = symptom;
+    }
+
+    /** The name users write in {@code -Ddemo.faults}, e.g. {@code public-401}. */
+    public String key() {
+        return key;
+    }
+
+    /** One sentence: what a user would see when the fault is on. */
+    public String symptom() {
+        return symptom;
+    }
+
+    /** The path where the fault shows, e.g. {@code /company/press}. */
+    public String path() {
+        return path;
+    }
+
+    /**
+     * The faults named in a comma-separated list such as {@code "public-401, asset-401"}: names
+     * are trimmed and compared ignoring case, empty entries are skipped, and {@code null} or an
+     * empty string means none. The result is immutable and iterates in declaration order.
+     *
+     * @throws IllegalArgumentException for an unknown name, with a one-line message that lists the valid ones
+     */
+    public static Set<Fault> parse(String commaSeparated) {
+        EnumSet<Fault> faults = EnumSet.noneOf(Fault.class);
+        if (commaSeparated == null) {
+            return Collections.unmodifiableSet(faults);
+        }
+        for (String name : commaSeparated.split(",")) {
+            String wanted = name.strip();
+            if (wanted.isEmpty()) {
+                continue;
+            }
+            faults.add(Arrays.stream(values())
+                    .filter(fault -> fault.key.equals(wanted.toLowerCase(Locale.ROOT)))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown demo fault '" + oneLine(wanted)
+                            + "': use one of " + keys(EnumSet.allOf(Fault.class)))));
+        }
+        return Collections.unmodifiableSet(faults);
+    }
+
+    /** The keys joined by ", " in declaration order, e.g. {@code "public-401, asset-401"}. */
+    static String keys(Set<Fault> faults) {
+        return faults.stream().sorted().map(Fault::key).collect(Collectors.joining(", "));
+    }
+
+    /** An immutable copy in declaration order; {@code null} means none. */
+    static Set<Fault> copyOf(Set<Fault> faults) {
+        EnumSet<Fault> copy = EnumSet.noneOf(Fault.class);
+        if (faults != null) {
+            copy.addAll(faults);
+        }
+        return Collections.unmodifiableSet(copy);
+    }
+
+    /** The message must stay one line whatever the user typed. */
+    private static String oneLine(String text) {
+        return text.codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.stagecheck.demo;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds every {@link Fault} into the site by wrapping the normal handlers: each wrapper asks
+ * the {@link FaultSwitch} on every request and, while its fault is off, hands the request to the
+ * normal handler unchanged. So the pages themselves know nothing about faults, and a test can
+ * switch any of them on a running site.
+ */
+final class FaultInjection {
+
+    /** The hidden call {@link Fault#SERVER_LOG_401} pretends failed behind the home page. */
+    static final String UPSTREAM_FAILURE =
+            "upstream GET /internal/recommendations answered 401 Unauthorized (background refresh for /)";
+    static final String OLD_INSTALL_GUIDE = "/docs/old-install-guide";
+    static final String GAMMA_ERROR = "demo fault: gamma widget failed";
+    static final long SLOW_PAGE_MILLIS = 2_500;
+
+    private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+
+    /** What a web server in front of the site answers for a directory protected by mistake. */
+    private static final String SERVER_401_PAGE = """
+            <!doctype html>
+            <html lang="en">
+            <head><meta charset="utf-8"><title>401 Unauthorized</title></head>
+            <body>
+            <h1>Unauthorized</h1>
+            <p>This server could not verify that you are authorized to access the document requested.</p>
+            </body>
+            </html>
+            """;
+
+    private static final String BROKEN_LINK_PARAGRAPH = "<p>Still on version 1? Read <a href=\""
+            + OLD_INSTALL_GUIDE + "\">the old install guide</a> before you upgrade.</p>\n";
+
+    private static final String FAILING_SCRIPT = """
+            <script>
+            document.addEventListener("DOMContentLoaded", function () {
+              throw new Error("%s");
+            });
+            </script>
+            """.formatted(GAMMA_ERROR);
+
+    private final FaultSwitch faults;
+    private final ServerLog log;
+    private final StickySessions sticky;
+    private final ErrorPages errors;
+
+    FaultInjection(FaultSwitch faults, ServerLog log, StickySessions sticky, ErrorPages errors) {
+        this.faults = faults;
+        this.log = log;
+        this.sticky = sticky;
+        this.errors = errors;
+    }
+
+    /** Wraps the routes the faults live on; call after every normal route is added. */
+    void addTo(Router router) {
+        router.wrap("GET", "/company/press", page -> request ->
+                faults.on(Fault.PUBLIC_401) ? serverUnauthorized("Press") : page.handle(request));
+        router.wrap("GET", "/assets/img/products.svg", asset -> request ->
+                faults.on(Fault.ASSET_401) ? serverUnauthorized("Assets") : asset.handle(request));
+        router.wrap("POST", "/login", this::login);
+        router.wrap("GET", "/logout", logout -> request -> {
+            sticky.forget(request);
+            return logout.handle(request);
+        });
+        router.wrapArea("/admin", admin -> request -> adminChallenge(admin.handle(request)));
+        router.wrap("GET", "/members/staff", staff -> request ->
+                faults.on(Fault.FORBIDDEN_AS_401) && request.signedIn()
+                        ? errors.status(request, 401, "This page needs the staff role.")
+                                .withHeader(WWW_AUTHENTICATE, "Basic realm=\"Staff\"").noStore()
+                        : staff.handle(request));
+        router.wrap("GET", "/docs/faq", faq -> request ->
+                faults.on(Fault.BROKEN_LINK) ? insertBefore(faq.handle(request), "</article>", BROKEN_LINK_PARAGRAPH)
+                        : faq.handle(request));
+        router.wrap("POST", "/contact", contact -> request ->
+                faults.on(Fault.CONTACT_500)
+                        ? errors.status(request, 500, "Something went wrong on our side. Your message was not sent.").noStore()
+                        : contact.handle(request));
+        router.wrap("GET", "/search", search -> request ->
+                faults.on(Fault.SEARCH_500)
+                        ? errors.status(request, 500, "Something went wrong on our side. Search is not available.")
+                        : search.handle(request));
+        router.wrap("GET", "/products/gamma", gamma -> request ->
+                faults.on(Fault.CONSOLE_ERROR) ? insertBefore(gamma.handle(request), "</body>", FAILING_SCRIPT)
+                        : gamma.handle(request));
+        router.wrap("GET", "/api/orders", orders -> request ->
+                faults.on(Fault.API_KEY_IGNORED) ? Response.json(200, DemoOrders.json()).noStore() : orders.handle(request));
+        router.wrap("GET", "/docs/install", install -> request -> {
+            if (faults.on(Fault.SLOW_PAGE)) {
+                slowBackend();
+            }
+            return install.handle(request);
+        });
+        router.wrap("GET", "/", home -> request -> {
+            if (faults.on(Fault.SERVER_LOG_401)) {
+                log.error(UPSTREAM_FAILURE);
+            }
+            return home.handle(request);
+        });
+    }
+
+    /** {@link Fault#LOGIN_401} for the right credentials, then {@link Fault#STICKY_SESSION}'s memory. */
+    private Handler login(Handler submit) {
+        return request -> {
+            if (faults.on(Fault.LOGIN_401) && LoginPage.credentialsMatch(request.form())) {
+                return errors.status(request, 401, "Your login could not be verified.")
+                        .withHeader(WWW_AUTHENTICATE, "Basic realm=\"Members\"").noStore();
+            }
+            Response response = submit.handle(request);
+            sticky.remember(request, response);
+            return response;
+        };
+    }
+
+    /** {@link Fault#MISSING_CHALLENGE} drops the admin challenge; {@link Fault#WRONG_REALM} renames its realm. */
+    private Response adminChallenge(Response response) {
+        if (response.status() != 401) {
+            return response;
+        }
+        if (faults.on(Fault.MISSING_CHALLENGE)) {
+            return response.withoutHeader(WWW_AUTHENTICATE);
+        }
+        if (faults.on(Fault.WRONG_REALM)) {
+            return response.withHeader(WWW_AUTHENTICATE, "Basic realm=\"Restricted\"");
+        }
+        return response;
+    }
+
+    private static Response serverUnauthorized(String realm) {
+        return Response.html(401, SERVER_401_PAGE)
+                .withHeader(WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"")
+                .noStore();
+    }
+
+    /** Adds HTML to a page just before the first {@code marker}; a page without it is a bug here. */
+    private static Response insertBefore(Response page, String marker, String html) {
+        String text = new String(page.body(), StandardCharsets.UTF_8);
+        int at = text.indexOf(marker);
+        if (at < 0) {
+            throw new IllegalStateException("demo fault: page has no " + marker + " to insert before");
+        }
+        String changed = text.substring(0, at) + html + text.substring(at);
+        return new Response(page.status(), page.headers(), changed.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@link Fault#SLOW_PAGE}: waits on this request's own thread, as a slow backend would hold it,
+     * holding no lock, so the other request threads keep serving. Closing the site interrupts it.
+     */
+    private static void slowBackend() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(SLOW_PAGE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
