@@ -58,11 +58,18 @@ public final class CdpWitness implements AutoCloseable {
         devTools.addListener(new Event<>("Runtime.consoleAPICalled", AS_MAP), this::onConsole);
         devTools.addListener(new Event<>("Runtime.exceptionThrown", AS_MAP), this::onException);
         devTools.addListener(new Event<>("Log.entryAdded", AS_MAP), this::onLogEntry);
+        devTools.addListener(new Event<>("Fetch.authRequired", AS_MAP), this::onAuthRequired);
+        devTools.addListener(new Event<>("Fetch.requestPaused", AS_MAP), this::onRequestPaused);
         var tree = map(send("Page.getFrameTree", Map.of()).get("frameTree"));
         mainFrameId = text(map(tree.get("frame")).get("id"));
         send("Network.enable", Map.of());
         send("Runtime.enable", Map.of());
         send("Log.enable", Map.of());
+        // A 401 challenge on a sub-resource makes Chromium wait for credentials that never come, and the
+        // page never finishes loading. Answer every challenge with "cancel", as a user closing the login
+        // dialog would: the 401 then arrives as a response like any other. An empty pattern list asks
+        // for the auth events only, without pausing every request.
+        send("Fetch.enable", Map.of("handleAuthRequests", true, "patterns", List.of(Map.of("urlPattern", "*"))));
     }
 
     /** Sends a raw CDP command (clearing cookies, cache, storage; extra headers). */
@@ -147,6 +154,23 @@ public final class CdpWitness implements AutoCloseable {
         var status = ((Number) response.getOrDefault("status", 0)).intValue();
         return new Exchange(request.method(), text(response.get("url")), status, request.type(), request.topLevel(), request.page(),
                 Headers.all(map(response.get("headers")), "WWW-Authenticate"), error);
+    }
+
+    private void onAuthRequired(Map<String, Object> event) {
+        sendQuietly("Fetch.continueWithAuth", Map.of("requestId", text(event.get("requestId")),
+                "authChallengeResponse", Map.of("response", "CancelAuth")));
+    }
+
+    private void onRequestPaused(Map<String, Object> event) {
+        sendQuietly("Fetch.continueRequest", Map.of("requestId", text(event.get("requestId"))));
+    }
+
+    private void sendQuietly(String method, Map<String, Object> params) {
+        try {
+            send(method, params);
+        } catch (RuntimeException e) {
+            // The request may be gone already (page left); nothing waits on it any more.
+        }
     }
 
     private void onConsole(Map<String, Object> event) {
