@@ -18,7 +18,7 @@ public enum SettingKey {
     DRIVER_PATH("driver.path", "", "chromedriver to use (also read from -Dwebdriver.chrome.driver). Empty: resolved in order, see README."),
     BROWSER_INSTALL("browser.install", "auto", "auto: when no browser is found and we run as root with apt-get, install chromium and chromium-driver; never: only say what to install."),
     BASELINE_UPDATE("baseline.update", "false", "true: record this run's crawl as the baseline in reports/baseline/ instead of comparing with it."),
-    REPORTS_DIR("reports.dir", "reports", "Where results go (allure-results, screenshots).");
+    REPORTS_DIR("reports.dir", "reports", "Where the kit's own outputs go: the browser install log, baseline/. Allure results go to reports/allure-results.");
 
     private final String key;
     private final String defaultValue;

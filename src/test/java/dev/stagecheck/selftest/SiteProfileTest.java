@@ -136,7 +136,7 @@ public class SiteProfileTest {
                 List.of("STAGECHECK_DEMO_USER", "STAGECHECK_DEMO_PASSWORD", "STAGECHECK_DEMO_ADMIN_USER",
                         "STAGECHECK_DEMO_ADMIN_PASSWORD", "STAGECHECK_DEMO_API_KEY"),
                 "secrets() should list login, protected-URL and API secrets in that order");
-        assertEquals(demoProfile.neverVisit().stream().map(UrlPattern::glob).toList(), List.of("*logout*", "*delete*", "*remove*"),
+        assertEquals(demoProfile.neverVisit().stream().map(UrlPattern::glob).toList(), List.of("*logout*", "*delete*", "*remove*", "*/_demo/*"),
                 "never.visit of the demo profile");
     }
 
