@@ -133,7 +133,9 @@ public final class Crawler {
         }
         var resources = traffic.exchanges().stream().filter(exchange -> !exchange.isPage()).toList();
         var problems = resources.stream().filter(exchange -> exchange.status() == 0 || exchange.status() >= 400).toList();
-        var consoleErrors = traffic.console().stream().filter(ConsoleEntry::isError).toList();
+        // "Failed to load resource: 401" only repeats a failed sub-resource, which is counted already.
+        var consoleErrors = traffic.console().stream().filter(ConsoleEntry::isError)
+                .filter(entry -> !entry.text().startsWith("Failed to load resource")).toList();
         var record = new PageRecord(SafeUrl.of(target.url()), target.from(), target.depth(),
                 response.map(Exchange::status).orElse(0),
                 error.or(() -> response.flatMap(Exchange::error)).or(() -> response.isEmpty() ? Optional.of("no response seen") : Optional.empty()),

@@ -58,7 +58,8 @@ public record BaselineComparison(List<Finding> regressions, List<String> improve
     public String report() {
         var text = new StringBuilder("Comparison with the baseline: " + regressions.size() + " regression(s), "
                 + improvements.size() + " improvement(s)\n");
-        regressions.forEach(finding -> text.append("  REGRESSION  ").append(finding.url()).append(": ").append(finding.evidence()).append('\n'));
+        regressions.forEach(finding -> text.append("  REGRESSION  ").append(finding.url()).append(" (").append(finding.from())
+                .append("): ").append(finding.evidence()).append('\n'));
         improvements.forEach(line -> text.append("  improved    ").append(line).append('\n'));
         return text.toString();
     }

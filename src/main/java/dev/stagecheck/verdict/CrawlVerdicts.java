@@ -34,10 +34,7 @@ public final class CrawlVerdicts {
                 resourceFinding(resource, page).ifPresent(findings::add);
             }
             for (var entry : page.consoleErrors()) {
-                // "Failed to load resource: 401" repeats a sub-resource finding; the rest is the page's own script failing.
-                if (!entry.text().startsWith("Failed to load resource")) {
-                    findings.add(new Finding(FindingKind.CONSOLE_ERROR, page.url(), page.from(), "[" + entry.level() + "] " + entry.text()));
-                }
+                findings.add(new Finding(FindingKind.CONSOLE_ERROR, page.url(), page.from(), "[" + entry.level() + "] " + entry.text()));
             }
             if (page.loaded() && page.millis() > pageBudget.toMillis()) {
                 findings.add(new Finding(FindingKind.SLOW_PAGE, page.url(), page.from(),
