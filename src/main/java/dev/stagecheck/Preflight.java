@@ -1,5 +1,6 @@
 package dev.stagecheck;
 
+import dev.stagecheck.config.OneLine;
 import dev.stagecheck.browser.BrowserLocator;
 import dev.stagecheck.browser.DriverResolver;
 import dev.stagecheck.config.ConfigException;
@@ -33,19 +34,12 @@ public final class Preflight {
         } catch (RuntimeException e) {
             // A bug of ours, not bad input: still one line, and a different status so scripts can tell.
             System.out.flush();
-            System.err.println("stagecheck: ERROR: internal error (" + firstLine(e.getMessage())
+            System.err.println("stagecheck: ERROR: internal error (" + OneLine.of(e.getMessage())
                     + "): please report it with the command you ran");
             System.exit(3);
         }
     }
 
-    private static String firstLine(String text) {
-        if (text == null || text.isBlank()) {
-            return "no message";
-        }
-        var newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
-    }
 
     /** Throws {@link ConfigException} on the first problem; returns a one-line summary when all is well. */
     public static String check(Settings settings) {

@@ -1,5 +1,6 @@
 package dev.stagecheck.browser;
 
+import dev.stagecheck.config.OneLine;
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.Settings;
 import org.openqa.selenium.SessionNotCreatedException;
@@ -45,7 +46,7 @@ final class ChromiumFactory {
             return new Started(driver, userDataDir);
         } catch (SessionNotCreatedException e) {
             BrowserSession.deleteQuietly(userDataDir);
-            throw new ConfigException("the browser did not start (" + firstLine(e.getMessage()) + "): "
+            throw new ConfigException("the browser did not start (" + OneLine.of(e.getMessage()) + "): "
                     + (settings.headless() ? "check the browser installation" : "headless=false needs a display: run under xvfb-run or set -Dheadless=true"), e);
         }
     }
@@ -84,11 +85,4 @@ final class ChromiumFactory {
         return options;
     }
 
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "no message";
-        }
-        var newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
-    }
 }

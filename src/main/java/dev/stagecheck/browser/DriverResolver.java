@@ -1,5 +1,6 @@
 package dev.stagecheck.browser;
 
+import dev.stagecheck.config.OneLine;
 import dev.stagecheck.browser.BrowserLocator.InstalledBrowser;
 import dev.stagecheck.config.ConfigException;
 import io.github.bonigarcia.wdm.WebDriverManager;
@@ -64,7 +65,7 @@ public final class DriverResolver {
             }
             tried.add("WebDriverManager found nothing");
         } catch (RuntimeException e) {
-            tried.add("WebDriverManager failed (" + firstLine(e.getMessage()) + ")");
+            tried.add("WebDriverManager failed (" + OneLine.of(e.getMessage()) + ")");
         }
         return Optional.empty();
     }
@@ -73,11 +74,4 @@ public final class DriverResolver {
         return Commands.version(driver).map(Commands::versionNumber).orElse("");
     }
 
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "no message";
-        }
-        var newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.stagecheck.traffic;
 
+import dev.stagecheck.config.OneLine;
 import org.openqa.selenium.devtools.Command;
 import org.openqa.selenium.devtools.DevTools;
 import org.openqa.selenium.devtools.Event;
@@ -189,7 +190,7 @@ public final class CdpWitness implements AutoCloseable {
         var details = map(event.get("exceptionDetails"));
         var exception = map(details.get("exception"));
         var text = exception.containsKey("description") ? text(exception.get("description")) : text(details.get("text"));
-        traffic.record(new ConsoleEntry("exception", firstLine(text), currentPage));
+        traffic.record(new ConsoleEntry("exception", OneLine.of(text), currentPage));
     }
 
     private void onLogEntry(Map<String, Object> event) {
@@ -205,10 +206,6 @@ public final class CdpWitness implements AutoCloseable {
         return Headers.joined(map(request.get("headers")), "Referer");
     }
 
-    private static String firstLine(String text) {
-        var newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {

@@ -20,12 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
@@ -59,13 +57,7 @@ public class BadInputTest {
 
     @AfterClass(alwaysRun = true)
     public void removeScratch() throws IOException {
-        if (scratch != null) {
-            try (Stream<Path> files = Files.walk(scratch)) {
-                for (var file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
+        ProjectFiles.deleteRecursively(scratch);
     }
 
     // ---- settings ----

@@ -1,5 +1,7 @@
 package dev.stagecheck.selftest;
 
+import java.io.IOException;
+
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,5 +101,17 @@ public final class ProjectFiles {
             text.append(dir);
         }
         return text.toString();
+    }
+
+    /** Removes a scratch directory of a test and everything in it; nothing when it is null or gone. */
+    static void deleteRecursively(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +44,7 @@ public class SecretsTest {
         if (demo != null) {
             demo.close();
         }
-        if (output != null) {
-            try (Stream<Path> files = Files.walk(output)) {
-                for (var file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
+        ProjectFiles.deleteRecursively(output);
     }
 
     @Test(description = "No password, API key, Authorization header or session cookie appears in any output of a checklist run")

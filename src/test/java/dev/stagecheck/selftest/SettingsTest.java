@@ -15,11 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
@@ -46,13 +44,7 @@ public class SettingsTest {
 
     @AfterClass(alwaysRun = true)
     public void deleteTempDir() throws IOException {
-        if (tempDir != null) {
-            try (Stream<Path> paths = Files.walk(tempDir)) {
-                for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        }
+        ProjectFiles.deleteRecursively(tempDir);
     }
 
     // ---- layering ----

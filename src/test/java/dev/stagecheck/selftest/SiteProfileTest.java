@@ -16,13 +16,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
@@ -52,13 +50,7 @@ public class SiteProfileTest {
 
     @AfterClass(alwaysRun = true)
     public void deleteTempDir() throws IOException {
-        if (tempDir != null) {
-            try (Stream<Path> paths = Files.walk(tempDir)) {
-                for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        }
+        ProjectFiles.deleteRecursively(tempDir);
     }
 
     // ---- the demo profile ----
