@@ -123,9 +123,4 @@ public abstract class PageObject {
                         + ".filter(a => a.href).map(a => ({text: (a.textContent || '').trim(), href: a.href}));", css);
         return raw.stream().map(item -> new Link(String.valueOf(item.get("text")), String.valueOf(item.get("href")))).toList();
     }
-
-    /** The text the page shows in its body, for "does the page echo X" checks. */
-    public String visibleText() {
-        return driver.findElement(By.tagName("body")).getText();
-    }
 }

@@ -66,15 +66,6 @@ public final class Traffic {
         return List.copyOf(console);
     }
 
-    public synchronized int consoleSize() {
-        return console.size();
-    }
-
-    /** Console entries from position {@code from} on. */
-    public synchronized List<ConsoleEntry> consoleSince(int from) {
-        return List.copyOf(console.subList(Math.min(from, console.size()), console.size()));
-    }
-
     public synchronized void clear() {
         exchanges.clear();
         positions.clear();
@@ -144,47 +135,6 @@ public final class Traffic {
     /** Everything recorded from position {@code from} on. */
     public synchronized List<Exchange> since(int from) {
         return List.copyOf(exchanges.subList(Math.min(from, exchanges.size()), exchanges.size()));
-    }
-
-    /**
-     * Waits until a document response for the URL has been recorded (network events can trail the
-     * navigation by a moment) and returns the newest one.
-     */
-    public synchronized Optional<Exchange> awaitDocument(String url, Duration timeout) {
-        var safe = SafeUrl.of(url);
-        var deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            var found = newestDocument(safe);
-            var left = deadline - System.nanoTime();
-            if (found.isPresent() || left <= 0) {
-                return found;
-            }
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return found;
-            }
-        }
-    }
-
-    private Optional<Exchange> newestDocument(String safeUrl) {
-        for (int i = exchanges.size() - 1; i >= 0; i--) {
-            var exchange = exchanges.get(i);
-            if (exchange.isPage() && sameUrl(exchange.url(), safeUrl)) {
-                return Optional.of(exchange);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean sameUrl(String a, String b) {
-        return stripFragment(a).equals(stripFragment(b));
-    }
-
-    private static String stripFragment(String url) {
-        var hash = url.indexOf('#');
-        return hash < 0 ? url : url.substring(0, hash);
     }
 
     /** A compact fixed-width table, one response a line, for the report. */
