@@ -4,6 +4,7 @@ import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.SiteProfile;
 import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.traffic.HttpProbe;
+import dev.stagecheck.traffic.SafeUrl;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -71,7 +72,8 @@ public final class ServerLogWatch {
             var expected = expected401Paths.stream().anyMatch(path -> line.contains(path + " ") || line.contains(path + "?")
                     || line.contains(path + "\""));
             if (matches && !expected) {
-                findings.add(new Finding(FindingKind.SERVER_LOG, location(), "", line.strip()));
+                // Log lines carry whatever the server logged: mask secret-looking URL parts before they reach a report.
+                findings.add(new Finding(FindingKind.SERVER_LOG, location(), "", SafeUrl.of(line.strip())));
             }
         }
         return findings;
