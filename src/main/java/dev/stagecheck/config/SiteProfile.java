@@ -27,6 +27,13 @@ public record SiteProfile(
         Crawl crawl,
         Optional<ServerLog> serverLog) {
 
+    /**
+     * 401s, 5xx and errors, written so that a response size of 401 or 512 bytes in an access log is
+     * not taken for a status: the status right after the quoted request line, or a status/code field.
+     */
+    static final String DEFAULT_LOG_PATTERNS = "\" 401 ,\" 5\\d\\d ,(?i)\\b(?:status|code)[=: ]+(?:401|5\\d\\d)\\b,"
+            + "(?i)\\b401 unauthorized\\b,(?i)\\berror\\b";
+
     public record Navigation(String links, Optional<String> menuToggle, Optional<String> sectionLinks) {}
 
     public record Login(String url, String usernameField, String passwordField, String submit,
@@ -101,7 +108,7 @@ public record SiteProfile(
         if (file.isPresent() && url.isPresent()) {
             throw new ConfigException(reader.file() + ": give server.log.file or server.log.url, not both");
         }
-        var patterns = reader.list("server.log.patterns", "\\b401\\b,\\b5\\d\\d\\b,(?i)\\berror\\b").stream()
+        var patterns = reader.list("server.log.patterns", DEFAULT_LOG_PATTERNS).stream()
                 .map(pattern -> {
                     try {
                         return Pattern.compile(pattern);

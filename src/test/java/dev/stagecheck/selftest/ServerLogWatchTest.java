@@ -1,0 +1,66 @@
+package dev.stagecheck.selftest;
+
+import dev.stagecheck.config.ProfileReader;
+import dev.stagecheck.config.SiteProfile;
+import dev.stagecheck.verdict.Finding;
+import dev.stagecheck.verdict.FindingKind;
+import dev.stagecheck.verdict.ServerLogWatch;
+import org.testng.annotations.AfterClass;
+import org.testng.annotations.BeforeClass;
+import org.testng.annotations.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
+import static org.testng.Assert.assertTrue;
+
+/** The server log read from a file: only lines added during the run, matching the patterns, minus the 401s asked for. */
+public class ServerLogWatchTest {
+    private Path dir;
+
+    @BeforeClass
+    public void scratch() throws IOException {
+        dir = Files.createTempDirectory("stagecheck-server-log-");
+    }
+
+    @AfterClass(alwaysRun = true)
+    public void cleanUp() throws IOException {
+        ProjectFiles.deleteRecursively(dir);
+    }
+
+    @Test(description = "lines written before the run are ignored; new 5xx and error lines are findings; expected 401s are not; secrets are masked")
+    public void newErrorLinesBecomeFindings() throws IOException {
+        var log = dir.resolve("access.log");
+        Files.writeString(log, "\"GET /old HTTP/1.1\" 500 12\n");
+        var properties = new Properties();
+        properties.setProperty("nav.links", "nav a");
+        properties.setProperty("server.log.file", log.toString());
+        properties.setProperty("protected.1.url", "/admin/");
+        properties.setProperty("protected.1.auth", "none");
+        var profile = SiteProfile.from(new ProfileReader(properties, "test.properties"));
+
+        ServerLogWatch.startOfRun(profile, Duration.ofSeconds(5));
+        Files.writeString(log, String.join("\n",
+                "\"GET / HTTP/1.1\" 200 512",
+                "\"GET /admin/ HTTP/1.1\" 401 239",
+                "\"GET /company/press HTTP/1.1\" 401 239",
+                "\"POST /contact HTTP/1.1\" 500 80",
+                "ERROR reset failed for /reset?token=s3cr3t-t0ken") + "\n", StandardOpenOption.APPEND);
+
+        var watch = ServerLogWatch.ofThisRun().orElseThrow();
+        assertEquals(watch.newLines().size(), 5, "only the lines added since the run started: " + watch.newLines());
+        List<Finding> findings = watch.findings(profile.expectedUnauthorizedUrls());
+        var evidence = findings.stream().map(Finding::evidence).toList();
+        assertEquals(findings.size(), 3, "press 401, contact 500 and the ERROR line (not /admin/, asked for; not the 200): " + evidence);
+        assertTrue(findings.stream().allMatch(f -> f.kind() == FindingKind.SERVER_LOG), "all of kind Server log: " + findings);
+        assertTrue(evidence.get(0).contains("/company/press"), "the unexpected 401 first: " + evidence);
+        assertFalse(String.join("\n", evidence).contains("s3cr3t-t0ken"), "a token in a logged URL must be masked: " + evidence);
+    }
+}
