@@ -11,16 +11,11 @@ import org.testng.annotations.AfterMethod;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -48,16 +43,12 @@ public class DemoFaultsTest {
             "127\\.0\\.0\\.1 - - \\[\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} \\+0000] \"[A-Z]+ \\S+ HTTP/1\\.1\" \\d{3} \\d+");
 
     private DemoSite site;
-    private HttpClient http;
+    private DemoClient client;
 
     @BeforeClass
     public void startSite() {
         site = DemoSite.start();
-        http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
-                .build();
+        client = new DemoClient(site.baseUrl());
     }
 
     @AfterMethod(alwaysRun = true)
@@ -138,7 +129,7 @@ public class DemoFaultsTest {
         assertEquals(options.faults(), Set.of(Fault.PUBLIC_401));
         try (DemoSite faulty = DemoSite.start(options)) {
             assertEquals(faulty.faults(), Set.of(Fault.PUBLIC_401));
-            HttpResponse<String> press = http.send(HttpRequest.newBuilder(URI.create(faulty.baseUrl() + "/company/press"))
+            HttpResponse<String> press = client.send(HttpRequest.newBuilder(URI.create(faulty.baseUrl() + "/company/press"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(press.statusCode(), 401);
         }
@@ -149,16 +140,16 @@ public class DemoFaultsTest {
     @Test
     public void public401() throws Exception {
         on(Fault.PUBLIC_401);
-        HttpResponse<String> press = get("/company/press");
+        HttpResponse<String> press = client.get("/company/press");
         assertEquals(press.statusCode(), 401);
         assertEquals(challenge(press), "Basic realm=\"Press\"");
         assertTrue(press.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(press.body().contains("Unauthorized"), press.body());
-        assertTrue(get("/company/").body().contains("href=\"/company/press\""), "still linked from the Company section");
-        assertEquals(get("/company/team").statusCode(), 200, "only the press page");
+        assertTrue(client.get("/company/").body().contains("href=\"/company/press\""), "still linked from the Company section");
+        assertEquals(client.get("/company/team").statusCode(), 200, "only the press page");
 
         off();
-        HttpResponse<String> normal = get("/company/press");
+        HttpResponse<String> normal = client.get("/company/press");
         assertEquals(normal.statusCode(), 200);
         assertTrue(challenge(normal).isEmpty());
     }
@@ -166,14 +157,14 @@ public class DemoFaultsTest {
     @Test
     public void asset401() throws Exception {
         on(Fault.ASSET_401);
-        HttpResponse<String> image = get("/assets/img/products.svg");
+        HttpResponse<String> image = client.get("/assets/img/products.svg");
         assertEquals(image.statusCode(), 401);
         assertEquals(challenge(image), "Basic realm=\"Assets\"");
-        assertTrue(get("/products/alpha").body().contains("src=\"/assets/img/products.svg\""));
-        assertEquals(get("/assets/img/docs.svg").statusCode(), 200, "only the products image");
+        assertTrue(client.get("/products/alpha").body().contains("src=\"/assets/img/products.svg\""));
+        assertEquals(client.get("/assets/img/docs.svg").statusCode(), 200, "only the products image");
 
         off();
-        HttpResponse<String> normal = get("/assets/img/products.svg");
+        HttpResponse<String> normal = client.get("/assets/img/products.svg");
         assertEquals(normal.statusCode(), 200);
         assertTrue(normal.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"));
     }
@@ -182,18 +173,18 @@ public class DemoFaultsTest {
     public void login401() throws Exception {
         on(Fault.LOGIN_401);
         int sessionsBefore = site.issuedSessionIds().size();
-        HttpResponse<String> right = logInResponse("login-401");
+        HttpResponse<String> right = client.logInResponse("User-Agent", "login-401");
         assertEquals(right.statusCode(), 401);
         assertEquals(challenge(right), "Basic realm=\"Members\"");
         assertTrue(right.body().contains("<h1>Unauthorized</h1>"), right.body());
         assertTrue(right.headers().allValues("Set-Cookie").isEmpty(), "no session");
         assertEquals(site.issuedSessionIds().size(), sessionsBefore, "no session opened");
-        HttpResponse<String> wrong = post("/login", Map.of("email", DemoCredentials.MEMBER_EMAIL, "password", "not-it"));
+        HttpResponse<String> wrong = client.post("/login", Map.of("email", DemoCredentials.MEMBER_EMAIL, "password", "not-it"));
         assertEquals(wrong.statusCode(), 200, "a wrong password behaves as before");
         assertTrue(wrong.body().contains("class=\"login-error\""));
 
         off();
-        HttpResponse<String> normal = logInResponse("login-401");
+        HttpResponse<String> normal = client.logInResponse("User-Agent", "login-401");
         assertEquals(normal.statusCode(), 303);
         assertTrue(normal.headers().firstValue("Set-Cookie").orElse("").startsWith("demo_session="));
     }
@@ -202,39 +193,39 @@ public class DemoFaultsTest {
     public void missingChallenge() throws Exception {
         on(Fault.MISSING_CHALLENGE);
         for (String path : List.of("/admin/", "/admin")) {
-            HttpResponse<String> anonymous = get(path);
+            HttpResponse<String> anonymous = client.get(path);
             assertEquals(anonymous.statusCode(), 401, path);
             assertTrue(anonymous.headers().allValues("WWW-Authenticate").isEmpty(), path + ": no challenge at all");
         }
-        assertEquals(get("/admin/", "Authorization", adminAuth()).statusCode(), 200, "the right credentials still work");
+        assertEquals(client.get("/admin/", "Authorization", adminAuth()).statusCode(), 200, "the right credentials still work");
 
         off();
-        assertEquals(challenge(get("/admin/")), ADMIN_CHALLENGE);
+        assertEquals(challenge(client.get("/admin/")), ADMIN_CHALLENGE);
     }
 
     @Test
     public void wrongRealm() throws Exception {
         on(Fault.WRONG_REALM);
-        HttpResponse<String> anonymous = get("/admin/");
+        HttpResponse<String> anonymous = client.get("/admin/");
         assertEquals(anonymous.statusCode(), 401);
         assertEquals(challenge(anonymous), "Basic realm=\"Restricted\"");
-        assertEquals(get("/admin/", "Authorization", adminAuth()).statusCode(), 200);
+        assertEquals(client.get("/admin/", "Authorization", adminAuth()).statusCode(), 200);
 
         off();
-        assertEquals(challenge(get("/admin/")), ADMIN_CHALLENGE);
+        assertEquals(challenge(client.get("/admin/")), ADMIN_CHALLENGE);
     }
 
     @Test
     public void forbiddenAs401() throws Exception {
-        String cookie = logIn("forbidden-as-401");
+        String cookie = client.logIn("User-Agent", "forbidden-as-401");
         on(Fault.FORBIDDEN_AS_401);
-        HttpResponse<String> staff = get("/members/staff", "Cookie", cookie);
+        HttpResponse<String> staff = client.get("/members/staff", "Cookie", cookie);
         assertEquals(staff.statusCode(), 401);
         assertEquals(challenge(staff), "Basic realm=\"Staff\"");
-        assertEquals(get("/members/staff").statusCode(), 303, "anonymous visitors still go to the login form");
+        assertEquals(client.get("/members/staff").statusCode(), 303, "anonymous visitors still go to the login form");
 
         off();
-        HttpResponse<String> normal = get("/members/staff", "Cookie", cookie);
+        HttpResponse<String> normal = client.get("/members/staff", "Cookie", cookie);
         assertEquals(normal.statusCode(), 403);
         assertTrue(challenge(normal).isEmpty());
     }
@@ -243,42 +234,42 @@ public class DemoFaultsTest {
     public void stickySession() throws Exception {
         on(Fault.STICKY_SESSION);
         String agent = "sticky-browser/" + UUID.randomUUID();
-        String cookie = logIn(agent);
-        HttpResponse<String> withoutCookie = get("/members/", "User-Agent", agent);
+        String cookie = client.logIn("User-Agent", agent);
+        HttpResponse<String> withoutCookie = client.get("/members/", "User-Agent", agent);
         assertEquals(withoutCookie.statusCode(), 200, "cleared cookies, still signed in");
         assertTrue(withoutCookie.body().contains("class=\"member-greeting\""));
-        assertEquals(get("/members/", "User-Agent", "another-browser").statusCode(), 303, "other clients are not");
+        assertEquals(client.get("/members/", "User-Agent", "another-browser").statusCode(), 303, "other clients are not");
 
-        HttpResponse<String> logout = get("/logout", "User-Agent", agent, "Cookie", cookie);
+        HttpResponse<String> logout = client.get("/logout", "User-Agent", agent, "Cookie", cookie);
         assertEquals(logout.statusCode(), 303, "logging out still works");
-        assertEquals(get("/members/", "User-Agent", agent).statusCode(), 303, "forgotten after /logout");
-        assertEquals(get("/members/", "User-Agent", agent, "Cookie", cookie).statusCode(), 303);
+        assertEquals(client.get("/members/", "User-Agent", agent).statusCode(), 303, "forgotten after /logout");
+        assertEquals(client.get("/members/", "User-Agent", agent, "Cookie", cookie).statusCode(), 303);
 
         // Logged in again, then the client clears its cookies and logs out without one.
-        logIn(agent);
-        assertEquals(get("/members/", "User-Agent", agent).statusCode(), 200);
-        assertEquals(get("/logout", "User-Agent", agent).statusCode(), 303);
-        assertEquals(get("/members/", "User-Agent", agent).statusCode(), 303);
+        client.logIn("User-Agent", agent);
+        assertEquals(client.get("/members/", "User-Agent", agent).statusCode(), 200);
+        assertEquals(client.get("/logout", "User-Agent", agent).statusCode(), 303);
+        assertEquals(client.get("/members/", "User-Agent", agent).statusCode(), 303);
 
-        logIn(agent);
+        client.logIn("User-Agent", agent);
         off();
-        assertEquals(get("/members/", "User-Agent", agent).statusCode(), 303, "without the fault the cookie is needed");
+        assertEquals(client.get("/members/", "User-Agent", agent).statusCode(), 303, "without the fault the cookie is needed");
         on(Fault.STICKY_SESSION);
-        assertEquals(get("/members/", "User-Agent", agent).statusCode(), 303, "switching off forgot every client");
+        assertEquals(client.get("/members/", "User-Agent", agent).statusCode(), 303, "switching off forgot every client");
     }
 
     @Test
     public void brokenLink() throws Exception {
         on(Fault.BROKEN_LINK);
         String link = "<a href=\"/docs/old-install-guide\">the old install guide</a>";
-        String faq = get("/docs/faq").body();
+        String faq = client.get("/docs/faq").body();
         assertTrue(faq.contains(link), faq);
         assertTrue(faq.indexOf(link) < faq.indexOf("</article>"), "in the main text");
         assertTrue(faq.indexOf(link) > faq.indexOf("<main id=\"content\">"), "in the main text");
-        assertEquals(get("/docs/old-install-guide").statusCode(), 404);
+        assertEquals(client.get("/docs/old-install-guide").statusCode(), 404);
 
         off();
-        assertFalse(get("/docs/faq").body().contains("old-install-guide"));
+        assertFalse(client.get("/docs/faq").body().contains("old-install-guide"));
     }
 
     @Test
@@ -286,28 +277,28 @@ public class DemoFaultsTest {
         on(Fault.CONTACT_500);
         Map<String, String> valid = Map.of("name", "Ada", "email", "ada@example.test", "message", "Checking the form.");
         for (Map<String, String> form : List.of(valid, Map.of("name", "", "email", "", "message", ""))) {
-            HttpResponse<String> response = post("/contact", form);
+            HttpResponse<String> response = client.post("/contact", form);
             assertEquals(response.statusCode(), 500);
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
             assertTrue(response.body().contains("<h1>Internal Server Error</h1>"), response.body());
         }
-        assertEquals(get("/contact").statusCode(), 200, "the form itself still shows");
+        assertEquals(client.get("/contact").statusCode(), 200, "the form itself still shows");
 
         off();
-        assertEquals(post("/contact", valid).statusCode(), 303);
+        assertEquals(client.post("/contact", valid).statusCode(), 303);
     }
 
     @Test
     public void search500() throws Exception {
         on(Fault.SEARCH_500);
         for (String path : List.of("/search?q=pricing", "/search")) {
-            HttpResponse<String> response = get(path);
+            HttpResponse<String> response = client.get(path);
             assertEquals(response.statusCode(), 500, path);
             assertTrue(response.body().contains("<h1>Internal Server Error</h1>"), response.body());
         }
 
         off();
-        HttpResponse<String> normal = get("/search?q=pricing");
+        HttpResponse<String> normal = client.get("/search?q=pricing");
         assertEquals(normal.statusCode(), 200);
         assertTrue(normal.body().contains("href=\"/products/pricing\""));
     }
@@ -315,41 +306,41 @@ public class DemoFaultsTest {
     @Test
     public void consoleError() throws Exception {
         on(Fault.CONSOLE_ERROR);
-        HttpResponse<String> gamma = get("/products/gamma");
+        HttpResponse<String> gamma = client.get("/products/gamma");
         assertEquals(gamma.statusCode(), 200);
         String html = gamma.body();
         assertTrue(html.contains("throw new Error(\"demo fault: gamma widget failed\")"), html);
         assertTrue(html.indexOf("<script>") < html.indexOf("</body>"));
-        assertFalse(get("/products/beta").body().contains("demo fault"), "only the Gamma page");
+        assertFalse(client.get("/products/beta").body().contains("demo fault"), "only the Gamma page");
 
         off();
-        assertFalse(get("/products/gamma").body().contains("demo fault"));
+        assertFalse(client.get("/products/gamma").body().contains("demo fault"));
     }
 
     @Test
     public void apiKeyIgnored() throws Exception {
         on(Fault.API_KEY_IGNORED);
-        for (HttpResponse<String> response : List.of(get("/api/orders"), get("/api/orders", "X-API-Key", "wrong"),
-                get("/api/orders", "Authorization", "Bearer wrong"))) {
+        for (HttpResponse<String> response : List.of(client.get("/api/orders"), client.get("/api/orders", "X-API-Key", "wrong"),
+                client.get("/api/orders", "Authorization", "Bearer wrong"))) {
             assertEquals(response.statusCode(), 200);
             assertEquals(response.body().split("\"id\":").length - 1, 3, response.body());
         }
 
         off();
-        assertEquals(get("/api/orders").statusCode(), 401);
-        assertEquals(get("/api/orders", "X-API-Key", "wrong").statusCode(), 401);
-        assertEquals(get("/api/orders", "X-API-Key", DemoCredentials.API_KEY).statusCode(), 200);
+        assertEquals(client.get("/api/orders").statusCode(), 401);
+        assertEquals(client.get("/api/orders", "X-API-Key", "wrong").statusCode(), 401);
+        assertEquals(client.get("/api/orders", "X-API-Key", DemoCredentials.API_KEY).statusCode(), 200);
     }
 
     @Test
     public void slowPageIsSlowButDoesNotHoldUpOtherRequests() throws Exception {
         on(Fault.SLOW_PAGE);
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> slow = http.sendAsync(request("/docs/install").GET().build(),
+        CompletableFuture<HttpResponse<String>> slow = client.sendAsync(client.request("/docs/install").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         Thread.sleep(200); // let the slow request reach its handler
         long fastStart = System.nanoTime();
-        assertEquals(get("/docs/faq").statusCode(), 200);
+        assertEquals(client.get("/docs/faq").statusCode(), 200);
         long fastMillis = (System.nanoTime() - fastStart) / 1_000_000;
         assertTrue(fastMillis < 1_000, "another page answered in " + fastMillis + " ms during the delay");
         assertFalse(slow.isDone(), "the slow page is still waiting");
@@ -360,7 +351,7 @@ public class DemoFaultsTest {
 
         off();
         long normalStart = System.nanoTime();
-        assertEquals(get("/docs/install").statusCode(), 200);
+        assertEquals(client.get("/docs/install").statusCode(), 200);
         long normalMillis = (System.nanoTime() - normalStart) / 1_000_000;
         assertTrue(normalMillis < 1_000, "answered in " + normalMillis + " ms");
     }
@@ -369,7 +360,7 @@ public class DemoFaultsTest {
     public void serverLog401() throws Exception {
         on(Fault.SERVER_LOG_401);
         int before = site.serverLog().size();
-        HttpResponse<String> home = get("/");
+        HttpResponse<String> home = client.get("/");
         assertEquals(home.statusCode(), 200);
         assertFalse(home.body().contains("recommendations"), "the browser sees a normal page");
         List<String> added = site.serverLog().subList(before, site.serverLog().size());
@@ -379,7 +370,7 @@ public class DemoFaultsTest {
 
         off();
         int beforeOff = site.serverLog().size();
-        get("/");
+        client.get("/");
         assertTrue(site.serverLog().subList(beforeOff, site.serverLog().size()).stream()
                 .noneMatch(line -> line.contains("ERROR")));
     }
@@ -388,9 +379,9 @@ public class DemoFaultsTest {
 
     @Test
     public void serverLogHasAnAccessLinePerRequestWithoutQueryOrSecrets() throws Exception {
-        get("/search?q=needle-in-the-query&token=s3cret");
-        get("/admin/", "Authorization", adminAuth());
-        logIn("log-test");
+        client.get("/search?q=needle-in-the-query&token=s3cret");
+        client.get("/admin/", "Authorization", adminAuth());
+        client.logIn("User-Agent", "log-test");
         List<String> log = site.serverLog();
         String text = String.join("\n", log);
         assertTrue(log.stream().anyMatch(line -> line.contains("\"GET /search HTTP/1.1\" 200 ")), text);
@@ -412,17 +403,17 @@ public class DemoFaultsTest {
 
     @Test
     public void serverLogIsServedAsTextAndReadingItIsNotLogged() throws Exception {
-        get("/products/alpha?utm=x");
-        HttpResponse<String> first = get("/_demo/server.log");
+        client.get("/products/alpha?utm=x");
+        HttpResponse<String> first = client.get("/_demo/server.log");
         assertEquals(first.statusCode(), 200);
         assertEquals(first.headers().firstValue("Content-Type").orElse(""), "text/plain; charset=utf-8");
         assertTrue(first.body().contains("\"GET /products/alpha HTTP/1.1\" 200 "), first.body());
         assertFalse(first.body().contains("utm"));
         assertFalse(first.body().contains("/_demo/server.log"), "reading the log is not logged");
-        HttpResponse<String> second = get("/_demo/server.log");
+        HttpResponse<String> second = client.get("/_demo/server.log");
         assertEquals(second.body(), first.body(), "reads are idempotent");
         assertEquals(second.body(), String.join("\n", site.serverLog()) + "\n");
-        assertFalse(get("/").body().contains("/_demo/"), "nothing links to the log");
+        assertFalse(client.get("/").body().contains("/_demo/"), "nothing links to the log");
     }
 
     // ---- helpers ----
@@ -436,47 +427,8 @@ public class DemoFaultsTest {
         site.faults(Set.of());
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(site.baseUrl() + path)).timeout(Duration.ofSeconds(5));
-    }
-
-    private HttpResponse<String> get(String path, String... headerPairs) throws IOException, InterruptedException {
-        HttpRequest.Builder builder = request(path).GET();
-        for (int i = 0; i < headerPairs.length; i += 2) {
-            builder.header(headerPairs[i], headerPairs[i + 1]);
-        }
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> form, String... headerPairs)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder builder = request(path)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
-                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&")), StandardCharsets.UTF_8));
-        for (int i = 0; i < headerPairs.length; i += 2) {
-            builder.header(headerPairs[i], headerPairs[i + 1]);
-        }
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> logInResponse(String userAgent) throws IOException, InterruptedException {
-        return post("/login", Map.of("email", DemoCredentials.MEMBER_EMAIL, "password", DemoCredentials.MEMBER_PASSWORD),
-                "User-Agent", userAgent);
-    }
-
-    /** Logs the member in from this User-Agent and returns the {@code Cookie} header value to send. */
-    private String logIn(String userAgent) throws IOException, InterruptedException {
-        HttpResponse<String> response = logInResponse(userAgent);
-        assertEquals(response.statusCode(), 303);
-        return response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-    }
-
     private static String adminAuth() {
-        return "Basic " + Base64.getEncoder().encodeToString(
-                (DemoCredentials.ADMIN_USER + ":" + DemoCredentials.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return DemoClient.basic(DemoCredentials.ADMIN_USER, DemoCredentials.ADMIN_PASSWORD);
     }
 
     private static String challenge(HttpResponse<?> response) {

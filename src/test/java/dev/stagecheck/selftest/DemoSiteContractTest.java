@@ -6,16 +6,11 @@ import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
@@ -46,16 +40,12 @@ public class DemoSiteContractTest {
             "/company/about", "/company/team", "/company/careers", "/company/press");
 
     private DemoSite site;
-    private HttpClient http;
+    private DemoClient client;
 
     @BeforeClass
     public void startSite() {
         site = DemoSite.start();
-        http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
-                .build();
+        client = new DemoClient(site.baseUrl());
     }
 
     @AfterClass(alwaysRun = true)
@@ -74,7 +64,7 @@ public class DemoSiteContractTest {
 
     @Test
     public void homePageHasTheSharedLayoutAndTheMainMenuInOrder() throws Exception {
-        HttpResponse<String> home = get("/");
+        HttpResponse<String> home = client.get("/");
         assertEquals(home.statusCode(), 200);
         assertEquals(home.headers().firstValue("Content-Type").orElse(""), "text/html; charset=utf-8");
         String html = home.body();
@@ -102,14 +92,14 @@ public class DemoSiteContractTest {
     @Test
     public void everySectionPageIsUpWithAUniqueTitleSectionMenuAndImage() throws Exception {
         Set<String> titles = new HashSet<>();
-        titles.add(title(get("/").body()));
+        titles.add(title(client.get("/").body()));
         for (String section : List.of("products", "docs", "company")) {
             List<String> expectedMenu = SECTION_PAGES.stream().filter(p -> p.startsWith("/" + section + "/")).toList();
             List<String> pages = new ArrayList<>();
             pages.add("/" + section + "/");
             pages.addAll(expectedMenu);
             for (String path : pages) {
-                HttpResponse<String> page = get(path);
+                HttpResponse<String> page = client.get(path);
                 assertEquals(page.statusCode(), 200, path);
                 String html = page.body();
                 assertTrue(titles.add(title(html)), "title not unique: " + title(html));
@@ -120,13 +110,13 @@ public class DemoSiteContractTest {
                         expectedMenu, path + " section menu");
             }
         }
-        assertEquals(title(get("/products/alpha").body()), "Alpha" + SEP + "Products" + SEP + "Demo Staging");
+        assertEquals(title(client.get("/products/alpha").body()), "Alpha" + SEP + "Products" + SEP + "Demo Staging");
         assertEquals(titles.size(), 16);
     }
 
     @Test
     public void sectionWithoutTrailingSlashMovesPermanently() throws Exception {
-        HttpResponse<String> response = get("/products");
+        HttpResponse<String> response = client.get("/products");
         assertEquals(response.statusCode(), 301);
         assertEquals(location(response), "/products/");
     }
@@ -135,7 +125,7 @@ public class DemoSiteContractTest {
 
     @Test
     public void wrongPasswordShowsTheFormAgainWith200() throws Exception {
-        HttpResponse<String> response = post("/login",
+        HttpResponse<String> response = client.post("/login",
                 Map.of("email", DemoCredentials.MEMBER_EMAIL, "password", "not-it", "next", "/members/"));
         assertEquals(response.statusCode(), 200);
         String html = response.body();
@@ -148,19 +138,19 @@ public class DemoSiteContractTest {
 
     @Test
     public void loginFormHasTheProfileSelectorsAndKeepsALocalNext() throws Exception {
-        String html = get("/login?next=%2Fmembers%2Forders").body();
+        String html = client.get("/login?next=%2Fmembers%2Forders").body();
         assertContainsAll(html,
                 "<input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\"",
                 "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\">",
                 "<input type=\"hidden\" name=\"next\" value=\"/members/orders\">",
                 "<button id=\"login-submit\" type=\"submit\">Log in</button>");
-        assertTrue(get("/login?next=https%3A%2F%2Fevil.test%2F").body()
+        assertTrue(client.get("/login?next=https%3A%2F%2Fevil.test%2F").body()
                 .contains("<input type=\"hidden\" name=\"next\" value=\"/members/\">"));
     }
 
     @Test
     public void rightPasswordSetsASessionCookieAndGoesToNext() throws Exception {
-        HttpResponse<String> response = post("/login", Map.of("email", DemoCredentials.MEMBER_EMAIL,
+        HttpResponse<String> response = client.post("/login", Map.of("email", DemoCredentials.MEMBER_EMAIL,
                 "password", DemoCredentials.MEMBER_PASSWORD, "next", "/members/orders"));
         assertEquals(response.statusCode(), 303);
         assertEquals(location(response), "/members/orders");
@@ -169,7 +159,7 @@ public class DemoSiteContractTest {
         assertTrue(matcher.matches(), cookie);
         assertTrue(site.issuedSessionIds().contains(matcher.group(1)));
 
-        HttpResponse<String> offSite = post("/login", Map.of("email", DemoCredentials.MEMBER_EMAIL,
+        HttpResponse<String> offSite = client.post("/login", Map.of("email", DemoCredentials.MEMBER_EMAIL,
                 "password", DemoCredentials.MEMBER_PASSWORD, "next", "//evil.test/"));
         assertEquals(location(offSite), "/members/", "off-site next is ignored");
     }
@@ -177,7 +167,7 @@ public class DemoSiteContractTest {
     @Test
     public void memberPagesSendAnonymousVisitorsToLogin() throws Exception {
         for (String path : List.of("/members/", "/members/orders", "/members/profile", "/members/staff")) {
-            HttpResponse<String> response = get(path);
+            HttpResponse<String> response = client.get(path);
             assertEquals(response.statusCode(), 303, path);
             assertEquals(location(response), "/login?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8), path);
         }
@@ -185,15 +175,15 @@ public class DemoSiteContractTest {
 
     @Test
     public void memberPagesGreetTheSignedInMember() throws Exception {
-        String cookie = logIn();
-        HttpResponse<String> home = get("/members/", "Cookie", cookie);
+        String cookie = client.logIn();
+        HttpResponse<String> home = client.get("/members/", "Cookie", cookie);
         assertEquals(home.statusCode(), 200);
         assertEquals(title(home.body()), "Members" + SEP + "Demo Staging");
         assertEquals(home.headers().firstValue("Cache-Control").orElse(""), "no-store");
         assertContainsAll(home.body(), "<p class=\"member-greeting\">Welcome back, Member Demo</p>",
                 "<a class=\"logout-link\" href=\"/logout\">Log out</a>");
         for (String path : List.of("/members/orders", "/members/profile")) {
-            HttpResponse<String> page = get(path, "Cookie", cookie);
+            HttpResponse<String> page = client.get(path, "Cookie", cookie);
             assertEquals(page.statusCode(), 200, path);
             assertTrue(page.body().contains("class=\"member-greeting\""), path);
         }
@@ -201,7 +191,7 @@ public class DemoSiteContractTest {
 
     @Test
     public void staffPageIsForbiddenForAMemberNotUnauthorized() throws Exception {
-        HttpResponse<String> response = get("/members/staff", "Cookie", logIn());
+        HttpResponse<String> response = client.get("/members/staff", "Cookie", client.logIn());
         assertEquals(response.statusCode(), 403);
         assertEquals(title(response.body()), "403 Forbidden" + SEP + "Demo Staging");
         assertEquals(h1(response.body()), "Forbidden");
@@ -211,21 +201,21 @@ public class DemoSiteContractTest {
 
     @Test
     public void logoutEndsTheSession() throws Exception {
-        String cookie = logIn();
-        HttpResponse<String> response = get("/logout", "Cookie", cookie);
+        String cookie = client.logIn();
+        HttpResponse<String> response = client.get("/logout", "Cookie", cookie);
         assertEquals(response.statusCode(), 303);
         assertEquals(location(response), "/");
         assertEquals(response.headers().firstValue("Set-Cookie").orElse(""), "demo_session=; Path=/; Max-Age=0");
-        assertEquals(get("/members/", "Cookie", cookie).statusCode(), 303, "old cookie no longer works");
+        assertEquals(client.get("/members/", "Cookie", cookie).statusCode(), 303, "old cookie no longer works");
     }
 
     // ---- admin (Basic) and API (Bearer / X-API-Key) ----
 
     @Test
     public void adminAreaChallengesWithBasic() throws Exception {
-        String wrong = basic(DemoCredentials.ADMIN_USER, "nope");
-        for (HttpResponse<String> response : List.of(get("/admin/"), get("/admin"), get("/admin/users"),
-                get("/admin/", "Authorization", wrong))) {
+        String wrong = DemoClient.basic(DemoCredentials.ADMIN_USER, "nope");
+        for (HttpResponse<String> response : List.of(client.get("/admin/"), client.get("/admin"), client.get("/admin/users"),
+                client.get("/admin/", "Authorization", wrong))) {
             assertEquals(response.statusCode(), 401, response.uri().toString());
             assertEquals(response.headers().firstValue("WWW-Authenticate").orElse(""),
                     "Basic realm=\"Admin Area\", charset=\"UTF-8\"");
@@ -235,9 +225,9 @@ public class DemoSiteContractTest {
 
     @Test
     public void adminAreaOpensWithTheAdminCredentials() throws Exception {
-        String auth = basic(DemoCredentials.ADMIN_USER, DemoCredentials.ADMIN_PASSWORD);
+        String auth = DemoClient.basic(DemoCredentials.ADMIN_USER, DemoCredentials.ADMIN_PASSWORD);
         for (String path : List.of("/admin/", "/admin")) {
-            HttpResponse<String> response = get(path, "Authorization", auth);
+            HttpResponse<String> response = client.get(path, "Authorization", auth);
             assertEquals(response.statusCode(), 200, path);
             assertEquals(title(response.body()), "Admin" + SEP + "Demo Staging");
             assertEquals(h1(response.body()), "Admin dashboard");
@@ -247,7 +237,7 @@ public class DemoSiteContractTest {
 
     @Test
     public void apiWithoutAKeyIsUnauthorizedWithABearerChallenge() throws Exception {
-        HttpResponse<String> response = get("/api/orders");
+        HttpResponse<String> response = client.get("/api/orders");
         assertEquals(response.statusCode(), 401);
         assertEquals(response.body(), "{\"error\":\"missing_api_key\"}");
         assertEquals(response.headers().firstValue("WWW-Authenticate").orElse(""), "Bearer realm=\"Demo API\"");
@@ -255,8 +245,8 @@ public class DemoSiteContractTest {
 
     @Test
     public void apiWithAWrongKeyIsUnauthorizedWithInvalidToken() throws Exception {
-        for (HttpResponse<String> response : List.of(get("/api/orders", "X-API-Key", "wrong"),
-                get("/api/orders", "Authorization", "Bearer wrong"))) {
+        for (HttpResponse<String> response : List.of(client.get("/api/orders", "X-API-Key", "wrong"),
+                client.get("/api/orders", "Authorization", "Bearer wrong"))) {
             assertEquals(response.statusCode(), 401);
             assertEquals(response.body(), "{\"error\":\"invalid_api_key\"}");
             assertEquals(response.headers().firstValue("WWW-Authenticate").orElse(""),
@@ -266,14 +256,14 @@ public class DemoSiteContractTest {
 
     @Test
     public void apiWithTheKeyListsThreeOrders() throws Exception {
-        for (HttpResponse<String> response : List.of(get("/api/orders", "X-API-Key", DemoCredentials.API_KEY),
-                get("/api/orders", "Authorization", "Bearer " + DemoCredentials.API_KEY))) {
+        for (HttpResponse<String> response : List.of(client.get("/api/orders", "X-API-Key", DemoCredentials.API_KEY),
+                client.get("/api/orders", "Authorization", "Bearer " + DemoCredentials.API_KEY))) {
             assertEquals(response.statusCode(), 200);
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
             assertTrue(response.body().startsWith("[") && response.body().endsWith("]"), response.body());
             assertEquals(response.body().split("\"id\":").length - 1, 3, response.body());
         }
-        HttpResponse<String> status = get("/api/status");
+        HttpResponse<String> status = client.get("/api/status");
         assertEquals(status.statusCode(), 200);
         assertEquals(status.body(), "{\"status\":\"ok\"}");
     }
@@ -282,11 +272,11 @@ public class DemoSiteContractTest {
 
     @Test
     public void emptyContactFormComesBackWithAnErrorPerField() throws Exception {
-        assertContainsAll(get("/contact").body(),
+        assertContainsAll(client.get("/contact").body(),
                 "<form id=\"contact-form\" method=\"post\" action=\"/contact\" novalidate>",
                 "<input id=\"name\" name=\"name\"", "<input id=\"email\" name=\"email\" type=\"email\"",
                 "<textarea id=\"message\" name=\"message\"", "<button id=\"contact-submit\" type=\"submit\">Send</button>");
-        HttpResponse<String> response = post("/contact", Map.of("name", " ", "email", "", "message", ""));
+        HttpResponse<String> response = client.post("/contact", Map.of("name", " ", "email", "", "message", ""));
         assertEquals(response.statusCode(), 200);
         assertContainsAll(response.body(),
                 "<p class=\"form-errors\" role=\"alert\">Please correct the highlighted fields.</p>",
@@ -296,7 +286,7 @@ public class DemoSiteContractTest {
 
     @Test
     public void invalidContactFormKeepsTheEscapedValues() throws Exception {
-        HttpResponse<String> response = post("/contact",
+        HttpResponse<String> response = client.post("/contact",
                 Map.of("name", "<b>Ada</b>", "email", "ada@nowhere", "message", "\"short\""));
         assertEquals(response.statusCode(), 200);
         String html = response.body();
@@ -308,24 +298,24 @@ public class DemoSiteContractTest {
 
     @Test
     public void validContactFormRedirectsToAConfirmation() throws Exception {
-        HttpResponse<String> response = post("/contact", Map.of("name", "Ada <Tester>", "email", "ada@example.test",
+        HttpResponse<String> response = client.post("/contact", Map.of("name", "Ada <Tester>", "email", "ada@example.test",
                 "message", "Checking that the contact form works."));
         assertEquals(response.statusCode(), 303);
         String location = location(response);
         assertTrue(location.matches("/contact/thanks\\?ref=[0-9a-f]{32}"), location);
-        HttpResponse<String> thanks = get(location);
+        HttpResponse<String> thanks = client.get(location);
         assertEquals(thanks.statusCode(), 200);
         assertEquals(title(thanks.body()), "Thank you" + SEP + "Demo Staging");
         assertTrue(thanks.body().contains(
                 "<div class=\"confirmation\" role=\"status\">Thanks, Ada &lt;Tester&gt;! Your message has been sent.</div>"));
-        assertEquals(get("/contact/thanks?ref=unknown").statusCode(), 404);
+        assertEquals(client.get("/contact/thanks?ref=unknown").statusCode(), 404);
     }
 
     // ---- search ----
 
     @Test
     public void searchFindsPagesAndEchoesTheQuery() throws Exception {
-        HttpResponse<String> response = get("/search?q=Pricing");
+        HttpResponse<String> response = client.get("/search?q=Pricing");
         assertEquals(response.statusCode(), 200);
         String html = response.body();
         assertEquals(title(html), "Search" + SEP + "Demo Staging");
@@ -336,13 +326,13 @@ public class DemoSiteContractTest {
     @Test
     public void searchEscapesTheQueryAndSaysWhenNothingMatches() throws Exception {
         String query = "<script>x</script> zzz";
-        HttpResponse<String> response = get("/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        HttpResponse<String> response = client.get("/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
         assertEquals(response.statusCode(), 200);
         assertEquals(h1(response.body()), "Results for \u201c&lt;script&gt;x&lt;/script&gt; zzz\u201d");
         assertTrue(response.body().contains("<p class=\"no-results\">"));
         assertFalse(response.body().contains("<script>x"));
 
-        HttpResponse<String> blank = get("/search?q=");
+        HttpResponse<String> blank = client.get("/search?q=");
         assertEquals(blank.statusCode(), 200);
         assertEquals(h1(blank.body()), "Search");
     }
@@ -359,14 +349,14 @@ public class DemoSiteContractTest {
         expected.put("/assets/img/docs.svg", "image/svg+xml");
         expected.put("/assets/img/company.svg", "image/svg+xml");
         for (Map.Entry<String, String> asset : expected.entrySet()) {
-            HttpResponse<String> response = get(asset.getKey());
+            HttpResponse<String> response = client.get(asset.getKey());
             assertEquals(response.statusCode(), 200, asset.getKey());
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(asset.getValue()), asset.getKey());
         }
-        assertTrue(get("/assets/site.css").body().contains("@media (min-width: 768px)"));
-        assertTrue(get("/assets/site.js").body().contains("aria-expanded"));
+        assertTrue(client.get("/assets/site.css").body().contains("@media (min-width: 768px)"));
+        assertTrue(client.get("/assets/site.js").body().contains("aria-expanded"));
 
-        HttpResponse<byte[]> favicon = http.send(request("/favicon.ico").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> favicon = client.send(client.request("/favicon.ico").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(favicon.statusCode(), 200);
         assertEquals(favicon.headers().firstValue("Content-Type").orElse(""), "image/x-icon");
         byte[] ico = favicon.body();
@@ -375,22 +365,22 @@ public class DemoSiteContractTest {
 
     @Test
     public void unknownPathsAre404AndWrongMethods405() throws Exception {
-        HttpResponse<String> missing = get("/no/such/page");
+        HttpResponse<String> missing = client.get("/no/such/page");
         assertEquals(missing.statusCode(), 404);
         assertEquals(title(missing.body()), "404 Not Found" + SEP + "Demo Staging");
 
-        HttpResponse<String> wrongMethod = post("/products/alpha", Map.of());
+        HttpResponse<String> wrongMethod = client.post("/products/alpha", Map.of());
         assertEquals(wrongMethod.statusCode(), 405);
         assertEquals(wrongMethod.headers().firstValue("Allow").orElse(""), "GET, HEAD");
 
-        assertEquals(postRaw("/contact", "name=%zz").statusCode(), 400, "malformed form encoding");
+        assertEquals(client.postRaw("/contact", "name=%zz").statusCode(), 400, "malformed form encoding");
     }
 
     @Test
     public void headIsAnsweredLikeGetWithoutABody() throws Exception {
-        HttpResponse<String> head = http.send(request("/docs/faq").method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<String> head = client.send(client.request("/docs/faq").method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> get = get("/docs/faq");
+        HttpResponse<String> get = client.get("/docs/faq");
         assertEquals(head.statusCode(), 200);
         assertEquals(head.body(), "");
         assertEquals(head.headers().firstValue("Content-Length").orElse(""),
@@ -398,45 +388,6 @@ public class DemoSiteContractTest {
     }
 
     // ---- helpers ----
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(site.baseUrl() + path)).timeout(Duration.ofSeconds(5));
-    }
-
-    private HttpResponse<String> get(String path, String... headerPairs) throws IOException, InterruptedException {
-        HttpRequest.Builder builder = request(path).GET();
-        for (int i = 0; i < headerPairs.length; i += 2) {
-            builder.header(headerPairs[i], headerPairs[i + 1]);
-        }
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
-        return postRaw(path, form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&")));
-    }
-
-    private HttpResponse<String> postRaw(String path, String body) throws IOException, InterruptedException {
-        HttpRequest request = request(path)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    /** Logs the member in and returns the {@code Cookie} header value to send. */
-    private String logIn() throws IOException, InterruptedException {
-        HttpResponse<String> response = post("/login",
-                Map.of("email", DemoCredentials.MEMBER_EMAIL, "password", DemoCredentials.MEMBER_PASSWORD));
-        assertEquals(response.statusCode(), 303);
-        return response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
 
     private static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").orElse("");
