@@ -10,11 +10,12 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Small helpers for the executables the kit looks for: finding them on PATH and asking their version. */
-final class Commands {
+public final class Commands {
     private Commands() {
     }
 
-    static Optional<Path> onPath(String name) {
+    /** The executable of that name in the first PATH directory that has one. */
+    public static Optional<Path> onPath(String name) {
         var path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();

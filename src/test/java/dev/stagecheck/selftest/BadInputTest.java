@@ -2,6 +2,7 @@ package dev.stagecheck.selftest;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.stagecheck.Preflight;
+import dev.stagecheck.browser.Commands;
 import dev.stagecheck.demo.DemoCredentials;
 import org.testng.SkipException;
 import org.testng.Reporter;
@@ -9,7 +10,6 @@ import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
@@ -187,7 +187,7 @@ public class BadInputTest {
 
     @Test(description = "good input (demo profile, chromium on PATH): exit 0 and 'preflight ok'")
     public void goodInputPasses() {
-        var browser = onPath(CHROMIUM_NAMES);
+        var browser = CHROMIUM_NAMES.stream().map(Commands::onPath).flatMap(Optional::stream).findFirst();
         if (browser.isEmpty()) {
             throw new SkipException("no Chromium on PATH (looked for " + String.join(", ", CHROMIUM_NAMES)
                     + " in " + System.getenv("PATH") + "): install it (apt-get install chromium chromium-driver)"
@@ -307,25 +307,6 @@ public class BadInputTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Optional<Path> onPath(List<String> names) {
-        var path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (var name : names) {
-            for (var dir : path.split(File.pathSeparator)) {
-                if (dir.isBlank()) {
-                    continue;
-                }
-                var candidate = Path.of(dir, name);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     /** A local site that answers 200 to everything, on a free loopback port. */
