@@ -7,7 +7,6 @@ import dev.stagecheck.traffic.ConsoleEntry;
 import dev.stagecheck.traffic.Exchange;
 import dev.stagecheck.traffic.HttpProbe;
 import dev.stagecheck.traffic.SafeUrl;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
@@ -127,10 +126,11 @@ public final class Crawler {
         var response = traffic.awaitPageSince(0, session.settings().pageTimeout());
         var millis = (System.nanoTime() - started) / 1_000_000;
         var links = new LinkedHashSet<String>();
-        var title = readPage(links);
-        if (openMenu()) {
-            readPage(links);
+        var page = readPage(links, menuToggle);
+        if (page.shownMenuToggle().isPresent() && click(page.shownMenuToggle().get())) {
+            readPage(links, Optional.empty());
         }
+        var title = page.title();
         var resources = traffic.exchanges().stream().filter(exchange -> !exchange.isPage()).toList();
         var problems = resources.stream().filter(exchange -> exchange.status() == 0 || exchange.status() >= 400).toList();
         // "Failed to load resource: 401" only repeats a failed sub-resource, which is counted already.
@@ -144,29 +144,33 @@ public final class Crawler {
         return new Visit(record, List.copyOf(links));
     }
 
-    /** Title and every link of the page in one script call (one round trip, not one per link). */
+    /** A page as one script call read it: its title, and the menu toggle if one is shown. */
+    private record PageRead(String title, Optional<WebElement> shownMenuToggle) {}
+
+    /**
+     * Title, every link, and the shown menu toggle (when the profile names one) in one script call:
+     * one round trip per page, not one per link or element.
+     */
     @SuppressWarnings("unchecked")
-    private String readPage(java.util.Set<String> links) {
+    private PageRead readPage(java.util.Set<String> links, Optional<String> toggle) {
         try {
             var page = (Map<String, Object>) ((JavascriptExecutor) session.driver()).executeScript(
-                    "return {title: document.title, links: Array.from(document.querySelectorAll('a[href]'), a => a.href)};");
+                    "const toggle = arguments[0] && Array.from(document.querySelectorAll(arguments[0]))"
+                            + ".find(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');"
+                            + "return {title: document.title, links: Array.from(document.querySelectorAll('a[href]'), a => a.href),"
+                            + " toggle: toggle || null};", toggle.orElse(null));
             ((List<Object>) page.get("links")).forEach(link -> links.add(String.valueOf(link)));
-            return String.valueOf(page.get("title"));
+            return new PageRead(String.valueOf(page.get("title")), Optional.ofNullable((WebElement) page.get("toggle")));
         } catch (WebDriverException e) {
-            return "";
+            return new PageRead("", Optional.empty());
         }
     }
 
-    /** Opens the hamburger menu when it is shown, so links a script adds to it are found too. */
-    private boolean openMenu() {
-        if (menuToggle.isEmpty()) {
-            return false;
-        }
+    /** Opens the hamburger menu, so links a script adds to it are found too. */
+    private static boolean click(WebElement toggle) {
         try {
-            var toggles = session.driver().findElements(By.cssSelector(menuToggle.get()));
-            var shown = toggles.stream().filter(WebElement::isDisplayed).findFirst();
-            shown.ifPresent(WebElement::click);
-            return shown.isPresent();
+            toggle.click();
+            return true;
         } catch (WebDriverException e) {
             return false;
         }
