@@ -2,13 +2,20 @@ package dev.stagecheck;
 
 import dev.stagecheck.config.OneLine;
 import dev.stagecheck.browser.BrowserLocator;
+import dev.stagecheck.browser.BrowserSession;
+import dev.stagecheck.browser.BrowserUnavailableException;
+import dev.stagecheck.config.SuiteFile;
 import dev.stagecheck.browser.DriverResolver;
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.SecretRef;
 import dev.stagecheck.config.Settings;
+import dev.stagecheck.report.AllureHistory;
 import dev.stagecheck.report.AllureResults;
+import dev.stagecheck.report.ExecutorInfo;
 import dev.stagecheck.traffic.HttpProbe;
 
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +32,12 @@ public final class Preflight {
         try {
             System.out.println("stagecheck: " + check(Settings.load(System.getProperties(), System.getenv())));
             // Only now, with the run sure to start: last run's results would mix into this run's report.
+            // The trend data of the last report is kept first and goes into the fresh results.
+            var history = AllureHistory.beside(AllureResults.directory());
+            history.keepFromLastReport();
             AllureResults.clear();
+            history.copyIntoResults();
+            ExecutorInfo.detect(System.getenv(), history.kept(), ZonedDateTime.now()).write();
         } catch (ConfigException e) {
             System.out.flush();
             System.err.println("stagecheck: ERROR: " + e.getMessage());
@@ -54,9 +66,49 @@ public final class Preflight {
                         + ": export them (or pass -DNAME=...) before the run");
             }
         }
-        var browser = BrowserLocator.locate(settings);
-        var driver = DriverResolver.resolve(settings.driverPath(), browser);
-        return "preflight ok: profile " + settings.site() + ", target " + target + ", " + settings.browser().key() + " "
-                + browser.version() + " (" + browser.binary() + "), " + driver.describe() + ", device " + settings.device();
+        var browsers = SuiteFile.browsers(suite(), settings);
+        if (browsers.isEmpty()) {
+            return "preflight ok: profile " + settings.site() + ", target " + target + ", " + browserReady(settings)
+                    + ", device " + settings.device();
+        }
+        // A suite that names several browsers runs those this machine (or Grid) has and skips the rest.
+        var lines = new StringBuilder();
+        var ready = 0;
+        for (var kind : browsers) {
+            var reason = BrowserSession.unavailable(settings.withBrowser(kind));
+            lines.append("\n  ").append(kind.key()).append(": ");
+            if (reason.isEmpty()) {
+                ready++;
+                lines.append("ready").append(kind.isChromiumFamily() && settings.gridUrl().isEmpty() ? " (" + browserReady(settings.withBrowser(kind)) + ")" : "");
+            } else {
+                lines.append("will be skipped: ").append(reason.get());
+            }
+        }
+        if (ready == 0) {
+            throw new ConfigException("none of the browsers " + suite() + " names can run here:" + lines.toString().replace("\n  ", " ")
+                    + " (install one, or use -Dgrid.url)");
+        }
+        return "preflight ok: profile " + settings.site() + ", target " + target + (settings.gridUrl().isPresent()
+                ? ", Selenium Grid " + settings.gridUrl().get() : "") + ", browsers of " + suite() + ":" + lines;
+    }
+
+    /** The run's one browser: its version and driver when local Chromium, else that it can start. */
+    private static String browserReady(Settings settings) {
+        if (settings.browser().isChromiumFamily() && settings.gridUrl().isEmpty()) {
+            var browser = BrowserLocator.locate(settings);
+            var driver = DriverResolver.resolve(settings.driverPath(), browser);
+            return settings.browser().key() + " " + browser.version() + " (" + browser.binary() + "), " + driver.describe();
+        }
+        BrowserSession.unavailable(settings).ifPresent(reason -> {
+            throw new BrowserUnavailableException(reason);
+        });
+        return settings.browser().key() + (settings.gridUrl().isPresent() ? " on the Selenium Grid at " + settings.gridUrl().get() : "") + " ready";
+    }
+
+    /** The suite Maven runs (-Dsuite), relative to the project directory. */
+    private static Path suite() {
+        var suite = Path.of(System.getProperty("suite", "suites/checklist.xml"));
+        var basedir = System.getProperty("basedir");
+        return suite.isAbsolute() || basedir == null ? suite : Path.of(basedir).resolve(suite).normalize();
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Installs Chromium and its driver from the OS packages when none is found, as
+ * Installs a browser and its driver (Chromium; WebKit) from the OS packages when none is found, as
  * {@code playwright install --with-deps} would, but only where we may: as root, with apt-get,
  * and with browser.install=auto. Elsewhere it says what to install.
  */
@@ -24,21 +24,32 @@ final class BrowserInstall {
     }
 
     static void run(Path log) {
-        System.out.println("stagecheck: no Chromium found; installing " + PACKAGES
+        run("Chromium", PACKAGES, log);
+    }
+
+    /** Installs {@code packages} (space-separated) for the browser {@code what}; one apt-get update per JVM. */
+    static synchronized void run(String what, String packages, Path log) {
+        System.out.println("stagecheck: no " + what + " found; installing " + packages
                 + " with apt-get (once, about a minute; log: " + log + ")");
         try {
             Files.createDirectories(log.getParent());
-            Files.deleteIfExists(log);
-            step(List.of("apt-get", "update", "-q"), log);
-            step(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends", "chromium", "chromium-driver"), log);
+            if (!updated) {
+                step(List.of("apt-get", "update", "-q"), log);
+                updated = true;
+            }
+            var command = new java.util.ArrayList<>(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends"));
+            command.addAll(List.of(packages.split(" ")));
+            step(command, log);
         } catch (IOException e) {
-            throw new ConfigException("installing Chromium failed (" + e.getMessage() + "): run 'apt-get install "
-                    + PACKAGES + "' yourself, or set -Dbrowser.binary=/path/to/chrome");
+            throw new ConfigException("installing " + what + " failed (" + e.getMessage() + "): run 'apt-get install "
+                    + packages + "' yourself");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConfigException("installing Chromium was interrupted: run 'apt-get install " + PACKAGES + "' yourself");
+            throw new ConfigException("installing " + what + " was interrupted: run 'apt-get install " + packages + "' yourself");
         }
     }
+
+    private static boolean updated;
 
     private static void step(List<String> command, Path log) throws IOException, InterruptedException {
         var builder = new ProcessBuilder(command)

@@ -21,7 +21,6 @@ public final class BrowserLocator {
     }
 
     public static InstalledBrowser locate(Settings settings) {
-        requireSupported(settings.browser());
         if (settings.browserBinary().isPresent()) {
             var binary = settings.browserBinary().get();
             if (!Files.isExecutable(binary)) {
@@ -37,13 +36,6 @@ public final class BrowserLocator {
         return describe(found.orElseThrow(() -> new ConfigException("no " + settings.browser().key()
                 + " browser found on PATH: install it (Debian/Ubuntu: apt-get install " + BrowserInstall.PACKAGES
                 + ") or set -Dbrowser.binary=/path/to/chrome")));
-    }
-
-    static void requireSupported(BrowserKind kind) {
-        if (!kind.isChromiumFamily()) {
-            throw new ConfigException("browser " + kind.key() + " is not supported by this version of stagecheck yet"
-                    + " (Chromium and Chrome are): use -Dbrowser=chromium or -Dbrowser=chrome");
-        }
     }
 
     private static Optional<Path> search(BrowserKind kind) {

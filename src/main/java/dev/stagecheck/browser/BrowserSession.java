@@ -3,7 +3,10 @@ package dev.stagecheck.browser;
 import dev.stagecheck.config.Settings;
 import dev.stagecheck.traffic.CdpWitness;
 import dev.stagecheck.traffic.Exchange;
+import dev.stagecheck.traffic.NetworkWitness;
+import dev.stagecheck.traffic.ProbeWitness;
 import dev.stagecheck.traffic.Traffic;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,29 +28,33 @@ import java.util.Set;
 public final class BrowserSession {
     private final WebDriver driver;
     private final Traffic traffic = new Traffic();
-    private final CdpWitness witness;
-    private final Path userDataDir;
-    private final BrowserSetup setup;
+    private final Optional<CdpWitness> devTools;
+    private final NetworkWitness witness;
+    private final StartedBrowser started;
     private final Settings settings;
 
-    private BrowserSession(WebDriver driver, Path userDataDir, BrowserSetup setup, Settings settings) {
-        this.driver = driver;
-        this.userDataDir = userDataDir;
-        this.setup = setup;
+    private BrowserSession(StartedBrowser started, Settings settings) {
+        this.driver = started.driver();
+        this.started = started;
         this.settings = settings;
-        this.witness = CdpWitness.attach(driver, traffic);
+        this.devTools = started.devTools() ? Optional.of(CdpWitness.attach(driver, traffic)) : Optional.empty();
+        this.witness = devTools.<NetworkWitness>map(w -> w).orElseGet(() -> new ProbeWitness(driver, traffic, settings.httpTimeout()));
     }
 
     static BrowserSession start(Settings settings) {
-        var setup = BrowserSetup.resolve(settings);
-        var started = ChromiumFactory.start(settings, setup);
+        var started = BrowserFactory.of(settings).start(settings);
         try {
-            return new BrowserSession(started.driver(), started.userDataDir(), setup, settings);
+            return new BrowserSession(started, settings);
         } catch (RuntimeException e) {
             started.driver().quit();
-            deleteQuietly(started.userDataDir());
+            started.afterQuit().run();
             throw e;
         }
+    }
+
+    /** Why the settings' browser cannot run here, or empty when it can (nothing is started). */
+    public static Optional<String> unavailable(Settings settings) {
+        return BrowserFactory.of(settings).unavailable(settings);
     }
 
     public WebDriver driver() {
@@ -57,8 +65,39 @@ public final class BrowserSession {
         return traffic;
     }
 
-    public BrowserSetup setup() {
-        return setup;
+    /** Which browser this is and where it runs, for the report. */
+    public String description() {
+        return started.description();
+    }
+
+    /** True when the kit sees the browser's own network events (DevTools), not just its own probes. */
+    public boolean hasDevTools() {
+        return devTools.isPresent();
+    }
+
+    /**
+     * Runs an action that leads to a new page ({@code target}: where it goes, when known) and returns
+     * the page's response. The witness may keep the browser away from a URL that would wedge it.
+     */
+    public Optional<Exchange> navigate(Optional<String> target, Runnable action) {
+        var from = traffic.size();
+        var refused = target.flatMap(witness::beforeNavigation);
+        if (refused.isPresent()) {
+            // Leave the previous page, as a browser showing an error would: its links are not this page's.
+            driver.get("about:blank");
+            return refused;
+        }
+        try {
+            action.run();
+        } catch (WebDriverException e) {
+            // Chromium refuses to render some error answers (a 401 challenge it cannot meet:
+            // net::ERR_INVALID_AUTH_CREDENTIALS). The witness still has the status; report that.
+            if (e instanceof org.openqa.selenium.TimeoutException || e.getMessage() == null || !e.getMessage().contains("net::ERR_")) {
+                throw e;
+            }
+        }
+        witness.afterNavigation();
+        return traffic.awaitPageSince(from, settings.pageTimeout());
     }
 
     public Settings settings() {
@@ -71,28 +110,56 @@ public final class BrowserSession {
         for (Exchange exchange : traffic.exchanges()) {
             origin(exchange.url()).ifPresent(origins::add);
         }
+        if (devTools.isEmpty()) {
+            // Without DevTools only the current site's state can be reached: clear it before leaving.
+            clearBrowserState(origins);
+        }
         driver.get("about:blank");
-        clearBrowserState(origins);
+        if (devTools.isPresent()) {
+            clearBrowserState(origins);
+        }
         witness.forget();
         traffic.clear();
     }
 
-    /** What "clear cookies and cache" in the guide means, done the way the browser's own settings page does. */
+    /**
+     * What "clear cookies and cache" in the guide means. With DevTools: as the browser's own settings
+     * page does it, for every origin. Without: cookies and web storage of the page shown now (the
+     * HTTP cache of such browsers is out of WebDriver's reach).
+     */
     public void clearBrowserState(Set<String> origins) {
-        witness.send("Network.clearBrowserCookies", Map.of());
-        witness.send("Network.clearBrowserCache", Map.of());
-        for (var origin : origins) {
-            witness.send("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+        if (devTools.isPresent()) {
+            var cdp = devTools.get();
+            cdp.send("Network.clearBrowserCookies", Map.of());
+            cdp.send("Network.clearBrowserCache", Map.of());
+            for (var origin : origins) {
+                cdp.send("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+            }
+            return;
         }
+        try {
+            if (driver.getCurrentUrl().startsWith("http")) {
+                driver.manage().deleteAllCookies();
+                ((JavascriptExecutor) driver).executeScript("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}");
+            }
+        } catch (WebDriverException e) {
+            // A page that refuses scripts still lost its cookies; nothing more WebDriver can do.
+        }
+    }
+
+    /** True when request headers (an Authorization header) can be added to the browser's own requests. */
+    public boolean canSendHeaders() {
+        return devTools.isPresent();
     }
 
     /** Sends extra request headers (e.g. Authorization) for the duration of one action, then stops. */
     public void withExtraHeaders(Map<String, String> headers, Runnable action) {
-        witness.send("Network.setExtraHTTPHeaders", Map.of("headers", Map.copyOf(headers)));
+        var cdp = devTools.orElseThrow(() -> new IllegalStateException("no DevTools: ask canSendHeaders() first"));
+        cdp.send("Network.setExtraHTTPHeaders", Map.of("headers", Map.copyOf(headers)));
         try {
             action.run();
         } finally {
-            witness.send("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+            cdp.send("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
         }
     }
 
@@ -113,18 +180,18 @@ public final class BrowserSession {
         } catch (WebDriverException ignored) {
             // Already dead: nothing left to close.
         }
-        deleteQuietly(userDataDir);
+        started.afterQuit().run();
     }
 
-    private static java.util.Optional<String> origin(String url) {
+    private static Optional<String> origin(String url) {
         try {
             var uri = URI.create(url);
             if (uri.getScheme() == null || uri.getHost() == null || !uri.getScheme().startsWith("http")) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
+            return Optional.of(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.stagecheck.browser;
 
 import dev.stagecheck.config.Settings;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BrowserSessions {
     private static final ThreadLocal<BrowserSession> CURRENT = new ThreadLocal<>();
     private static final Set<BrowserSession> ALL = ConcurrentHashMap.newKeySet();
+    private static final Map<String, String> UNAVAILABLE = new ConcurrentHashMap<>();
+    private static final Map<String, String> SEEN = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(BrowserSessions::quitAll, "stagecheck-browser-cleanup"));
@@ -21,20 +24,50 @@ public final class BrowserSessions {
     private BrowserSessions() {
     }
 
-    /** This thread's browser, started or restarted as needed. */
+    /** This thread's browser for the run's own settings. */
     public static BrowserSession current() {
+        return current(Settings.current());
+    }
+
+    /**
+     * This thread's browser for these settings (a suite may name another browser or device per test
+     * block), started or restarted as needed. A thread keeps one browser at a time: switching to
+     * another browser or device quits the old one, so memory stays bounded by the thread count.
+     * A browser that cannot run here fails fast with the same reason for every later test.
+     */
+    public static BrowserSession current(Settings settings) {
         var session = CURRENT.get();
+        if (session != null && !sameBrowser(session.settings(), settings)) {
+            discard(session);
+            session = null;
+        }
         if (session != null && !session.isAlive()) {
             System.out.println("stagecheck: the browser of " + Thread.currentThread().getName() + " stopped answering; starting a fresh one");
             discard(session);
             session = null;
         }
         if (session == null) {
-            session = BrowserSession.start(Settings.current());
+            var key = settings.browser().key() + (settings.gridUrl().isPresent() ? "@grid" : "");
+            var known = UNAVAILABLE.get(key);
+            if (known != null) {
+                throw new BrowserUnavailableException(known);
+            }
+            try {
+                session = BrowserSession.start(settings);
+            } catch (BrowserUnavailableException e) {
+                UNAVAILABLE.put(key, e.getMessage());
+                throw e;
+            }
             CURRENT.set(session);
             ALL.add(session);
+            SEEN.putIfAbsent(settings.browser().key() + " " + settings.device().key(),
+                    session.description() + "; statuses learned by " + session.traffic().method());
         }
         return session;
+    }
+
+    private static boolean sameBrowser(Settings a, Settings b) {
+        return a.browser() == b.browser() && a.device() == b.device() && a.gridUrl().equals(b.gridUrl());
     }
 
     /** This thread's browser if it has one, without starting one (for failure attachments). */
@@ -46,6 +79,16 @@ public final class BrowserSessions {
         for (var session : ALL) {
             discard(session);
         }
+    }
+
+    /** Every browser and device this run started, with how it ran and how statuses were learned (for the report). */
+    public static Map<String, String> seen() {
+        return Map.copyOf(SEEN);
+    }
+
+    /** Every browser this run could not start, with the reason (for the report). */
+    public static Map<String, String> unavailable() {
+        return Map.copyOf(UNAVAILABLE);
     }
 
     private static void discard(BrowserSession session) {

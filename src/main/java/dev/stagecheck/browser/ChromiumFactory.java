@@ -7,28 +7,37 @@ import org.openqa.selenium.SessionNotCreatedException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts Chromium or Chrome for one worker: headless by default, the device's size, a throw-away
  * profile directory, and the flags a locked-down CI machine needs (no sandbox as root, no calls home).
  */
-final class ChromiumFactory {
-    private static final String MOBILE_USER_AGENT = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) "
+final class ChromiumFactory implements BrowserFactory {
+    static final String MOBILE_USER_AGENT = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) "
             + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
-    private static final String TABLET_USER_AGENT = "Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) "
+    static final String TABLET_USER_AGENT = "Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) "
             + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
 
-    private ChromiumFactory() {
+    @Override
+    public Optional<String> unavailable(Settings settings) {
+        try {
+            BrowserSetup.resolve(settings);
+            return Optional.empty();
+        } catch (ConfigException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
-    record Started(ChromeDriver driver, Path userDataDir) {}
-
-    static Started start(Settings settings, BrowserSetup setup) {
+    @Override
+    public StartedBrowser start(Settings settings) {
+        var setup = BrowserSetup.resolve(settings);
         Path userDataDir;
         try {
             userDataDir = Files.createTempDirectory("stagecheck-chromium-");
@@ -43,7 +52,7 @@ final class ChromiumFactory {
                     .orElseGet(() -> new ChromeDriver(options));
             driver.manage().timeouts().pageLoadTimeout(settings.pageTimeout());
             driver.manage().timeouts().scriptTimeout(settings.pageTimeout());
-            return new Started(driver, userDataDir);
+            return new StartedBrowser(driver, true, setup.describe(), () -> BrowserSession.deleteQuietly(userDataDir));
         } catch (SessionNotCreatedException e) {
             BrowserSession.deleteQuietly(userDataDir);
             throw new ConfigException("the browser did not start (" + OneLine.of(e.getMessage()) + "): "
@@ -52,8 +61,18 @@ final class ChromiumFactory {
     }
 
     private static ChromeOptions options(Settings settings, BrowserSetup setup, Path userDataDir) {
-        var options = new ChromeOptions();
+        var options = commonOptions(settings, new ChromeOptions());
         options.setBinary(setup.browser().binary().toFile());
+        options.addArguments("--user-data-dir=" + userDataDir);
+        if (settings.usesDemoSite()) {
+            // The demo lives on loopback; keep the browser from calling anywhere else.
+            options.addArguments("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1");
+        }
+        return options;
+    }
+
+    /** Flags and device emulation shared by local and Grid Chromium-family browsers (Edge included). */
+    static <T extends ChromiumOptions<T>> T commonOptions(Settings settings, T options) {
         if (settings.headless()) {
             options.addArguments("--headless=new");
         }
@@ -61,7 +80,6 @@ final class ChromiumFactory {
             options.addArguments("--no-sandbox");
         }
         options.addArguments(
-                "--user-data-dir=" + userDataDir,
                 "--disable-dev-shm-usage",
                 "--disable-gpu",
                 "--disable-background-networking",
@@ -71,18 +89,18 @@ final class ChromiumFactory {
                 "--no-default-browser-check",
                 "--password-store=basic",
                 "--window-size=" + settings.device().width() + "," + settings.device().height());
-        if (settings.usesDemoSite()) {
-            // The demo lives on loopback; keep the browser from calling anywhere else.
-            options.addArguments("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1");
-        }
         var device = settings.device();
         if (device.touch()) {
             options.setExperimentalOption("mobileEmulation", Map.of(
                     "deviceMetrics", Map.of("width", device.width(), "height", device.height(),
                             "pixelRatio", device == Device.MOBILE ? 3.0 : 2.0, "touch", true),
-                    "userAgent", device == Device.MOBILE ? MOBILE_USER_AGENT : TABLET_USER_AGENT));
+                    "userAgent", userAgent(device)));
         }
         return options;
     }
 
+    /** The user agent a touch device sends (Safari on iPhone or iPad), so sites serve their mobile pages. */
+    static String userAgent(Device device) {
+        return device == Device.MOBILE ? MOBILE_USER_AGENT : TABLET_USER_AGENT;
+    }
 }

@@ -8,7 +8,8 @@ package dev.stagecheck.config;
 public enum SettingKey {
     BASE_URL("base.url", "", "Site under test, e.g. https://staging.example.com. Empty: start the built-in demo site."),
     SITE("site", "sites/demo.properties", "Site profile file (everything site-specific). Only -D or STAGECHECK_SITE."),
-    BROWSER("browser", "chromium", "chromium or chrome (firefox, edge, safari, webkit are recognised and skipped where absent)."),
+    BROWSER("browser", "chromium", "chromium, chrome, firefox, edge, safari or webkit. Suites with a browser parameter per test block (cross-browser, nightly) override it."),
+    BROWSERS("browsers", "", "Comma list: of a suite that names browsers per test block (cross-browser, nightly), run only these. Empty: all it names."),
     HEADLESS("headless", "true", "Run the browser without a window."),
     DEVICE("device", "desktop", "Screen size: desktop 1920x1080, laptop 1366x768, tablet 768x1024, mobile 390x844 (touch, mobile UA)."),
     TIMEOUT_PAGE("timeout.page", "30s", "Longest wait for a page load (s or ms suffix)."),
@@ -16,8 +17,12 @@ public enum SettingKey {
     TIMEOUT_HTTP("timeout.http", "10s", "Connect and response timeout of plain HTTP probes."),
     BROWSER_BINARY("browser.binary", "", "Browser executable. Empty: chromium, chromium-browser, google-chrome on PATH."),
     DRIVER_PATH("driver.path", "", "chromedriver to use (also read from -Dwebdriver.chrome.driver). Empty: resolved in order, see README."),
-    BROWSER_INSTALL("browser.install", "auto", "auto: when no browser is found and we run as root with apt-get, install chromium and chromium-driver; never: only say what to install."),
+    BROWSER_INSTALL("browser.install", "auto", "auto: when a browser the run needs is missing and we run as root with apt-get, install it (chromium chromium-driver; webkit2gtk-driver xvfb); never: only say what to install."),
+    GRID_URL("grid.url", "", "Selenium Grid 4 to run the browsers on, e.g. http://grid:4444. Empty: start browsers on this machine."),
     BASELINE_UPDATE("baseline.update", "false", "true: record this run's crawl as the baseline in reports/baseline/ instead of comparing with it."),
+    WEBHOOK_URL("webhook.url", "", "Where a failed run POSTs a short JSON summary. Only -D or STAGECHECK_WEBHOOK_URL: it holds a token, so never in a profile; only its host is ever printed."),
+    REPORT_URL("report.url", "", "Link to the report in the failure summary. Empty: the CI build page (BUILD_URL, GitHub run, CI_JOB_URL), else the local reports/allure-report/index.html."),
+    RETRIES("retries", "0", "How often a failed checklist test runs again (0 to 3). A test that passes on a retry shows as flaky in the report."),
     REPORTS_DIR("reports.dir", "reports", "Where the kit's own outputs go: the browser install log, baseline/. Allure results go to reports/allure-results.");
 
     private final String key;

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static dev.stagecheck.config.SettingKey.*;
@@ -38,8 +39,12 @@ public record Settings(
         boolean mayInstallBrowser,
         boolean baselineUpdate,
         Path reportsDir,
+        Optional<URI> gridUrl,
+        int retries,
+        Set<BrowserKind> onlyBrowsers,
         SiteProfile profile) {
 
+    public static final int MAX_RETRIES = 3;
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?");
     private static volatile Settings current;
 
@@ -55,6 +60,18 @@ public record Settings(
             }
         }
         return settings;
+    }
+
+    /** The same run on another browser (a suite's {@code <parameter name="browser">}). */
+    public Settings withBrowser(BrowserKind other) {
+        return new Settings(baseUrl, site, other, headless, device, pageTimeout, elementTimeout, httpTimeout, browserBinary,
+                driverPath, mayInstallBrowser, baselineUpdate, reportsDir, gridUrl, retries, onlyBrowsers, profile);
+    }
+
+    /** The same run on another device (a suite's {@code <parameter name="device">}). */
+    public Settings withDevice(Device other) {
+        return new Settings(baseUrl, site, browser, headless, other, pageTimeout, elementTimeout, httpTimeout, browserBinary,
+                driverPath, mayInstallBrowser, baselineUpdate, reportsDir, gridUrl, retries, onlyBrowsers, profile);
     }
 
     /** True when the user gave no base URL: the run targets the built-in demo site. */
@@ -84,6 +101,9 @@ public record Settings(
                 parseInstallPolicy(reader.value(BROWSER_INSTALL), reader.origin(BROWSER_INSTALL)),
                 reader.bool(BASELINE_UPDATE),
                 Path.of(reader.value(REPORTS_DIR)),
+                reader.optional(GRID_URL).map(value -> parseGridUrl(value, reader.origin(GRID_URL))),
+                parseRetries(reader.value(RETRIES), reader.origin(RETRIES)),
+                parseBrowsers(reader.value(BROWSERS), reader.origin(BROWSERS)),
                 SiteProfile.from(new ProfileReader(profileProperties, site.toString())));
     }
 
@@ -132,6 +152,44 @@ public record Settings(
             throw new ConfigException("base.url '" + SafeUrl.of(value) + "' (" + origin
                     + ") is not an http(s) URL: give one like -Dbase.url=https://staging.example.com");
         }
+    }
+
+    static URI parseGridUrl(String value, String origin) {
+        try {
+            var uri = parseBaseUrl(value, origin);
+            // RemoteWebDriver wants the hub root; people often paste the /wd/hub or /ui address.
+            var text = uri.toString().replaceFirst("/(wd/hub|ui)/?$", "");
+            return URI.create(text);
+        } catch (ConfigException e) {
+            throw new ConfigException("grid.url '" + SafeUrl.of(value) + "' (" + origin
+                    + ") is not an http(s) URL: give the Grid's address, e.g. -Dgrid.url=http://grid.example.com:4444");
+        }
+    }
+
+    /** "webkit, chromium" -> those kinds; empty -> empty (every browser a suite names). */
+    private static Set<BrowserKind> parseBrowsers(String value, String origin) {
+        var kinds = new java.util.LinkedHashSet<BrowserKind>();
+        for (var name : value.split(",")) {
+            if (!name.isBlank()) {
+                kinds.add(BrowserKind.parse(name, "browsers, " + origin));
+            }
+        }
+        return Set.copyOf(kinds);
+    }
+
+    /** True when a suite's test block for this browser should run (the browsers setting leaves it in). */
+    public boolean runsBrowser(BrowserKind kind) {
+        return onlyBrowsers.isEmpty() || onlyBrowsers.contains(kind);
+    }
+
+    /** Retries are opt-in and bounded: a checklist that needs many has a problem retries would hide. */
+    private static int parseRetries(String value, String origin) {
+        var retries = value.trim().matches("\\d{1,2}") ? Integer.parseInt(value.trim()) : -1;
+        if (retries < 0 || retries > MAX_RETRIES) {
+            throw new ConfigException("retries '" + value + "' (" + origin + ") is not a whole number from 0 to " + MAX_RETRIES
+                    + ": write e.g. -Dretries=1");
+        }
+        return retries;
     }
 
     private static boolean parseInstallPolicy(String value, String origin) {

@@ -113,17 +113,14 @@ public final class Crawler {
         var driver = session.driver();
         var started = System.nanoTime();
         Optional<String> error = Optional.empty();
+        Optional<Exchange> response;
         try {
-            driver.get(target.url());
+            response = session.navigate(Optional.of(target.url()), () -> driver.get(target.url()));
         } catch (TimeoutException e) {
             error = Optional.of("page load timed out after " + session.settings().pageTimeout().toSeconds() + " s");
             stopLoading();
-        } catch (WebDriverException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("net::ERR_")) {
-                throw e;
-            }
+            response = traffic.awaitPageSince(0, session.settings().pageTimeout());
         }
-        var response = traffic.awaitPageSince(0, session.settings().pageTimeout());
         var millis = (System.nanoTime() - started) / 1_000_000;
         var links = new LinkedHashSet<String>();
         var page = readPage(links, menuToggle);
@@ -136,10 +133,12 @@ public final class Crawler {
         // "Failed to load resource: 401" only repeats a failed sub-resource, which is counted already.
         var consoleErrors = traffic.console().stream().filter(ConsoleEntry::isError)
                 .filter(entry -> !entry.text().startsWith("Failed to load resource")).toList();
+        var answer = response;
+        var problem = error.or(() -> answer.flatMap(Exchange::error))
+                .or(() -> answer.isEmpty() ? Optional.of("no response seen") : Optional.empty());
         var record = new PageRecord(SafeUrl.of(target.url()), target.from(), target.depth(),
-                response.map(Exchange::status).orElse(0),
-                error.or(() -> response.flatMap(Exchange::error)).or(() -> response.isEmpty() ? Optional.of("no response seen") : Optional.empty()),
-                response.map(Exchange::challenges).orElse(List.of()),
+                answer.map(Exchange::status).orElse(0), problem,
+                answer.map(Exchange::challenges).orElse(List.of()),
                 title, millis, resources.size(), problems, consoleErrors);
         return new Visit(record, List.copyOf(links));
     }

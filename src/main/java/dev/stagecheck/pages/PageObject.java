@@ -1,6 +1,7 @@
 package dev.stagecheck.pages;
 
 import dev.stagecheck.browser.BrowserSession;
+import dev.stagecheck.traffic.SafeUrl;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
@@ -13,6 +14,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What every page object shares: the browser, explicit waits, and navigations whose outcome is
@@ -40,25 +42,20 @@ public abstract class PageObject {
 
     /** Types the URL into the address bar, as a user would. */
     protected PageVisit go(String url) {
-        return navigate(() -> driver.get(url));
+        return navigate(Optional.of(url), () -> driver.get(url));
     }
 
     /** Runs an action that leads to a new page and reports where it ended. */
     protected PageVisit navigate(Runnable action) {
-        var traffic = session.traffic();
-        var from = traffic.size();
-        try {
-            action.run();
-        } catch (WebDriverException e) {
-            // Chromium refuses to render some error answers (a 401 challenge it cannot meet:
-            // net::ERR_INVALID_AUTH_CREDENTIALS). The witness still has the status; report that.
-            if (e.getMessage() == null || !e.getMessage().contains("net::ERR_")) {
-                throw e;
-            }
-        }
-        var response = traffic.awaitPageSince(from, session.settings().pageTimeout());
+        return navigate(Optional.empty(), action);
+    }
+
+    /** The same, when the action's destination is known (a typed URL, a link's href). */
+    protected PageVisit navigate(Optional<String> target, Runnable action) {
+        var from = session.traffic().size();
+        var response = session.navigate(target, action);
         waitForDocumentReady();
-        return new PageVisit(driver.getCurrentUrl(), response.map(r -> r.status()).orElse(0), title(), response, from);
+        return new PageVisit(SafeUrl.of(driver.getCurrentUrl()), response.map(r -> r.status()).orElse(0), title(), response, from);
     }
 
     private void waitForDocumentReady() {
@@ -84,7 +81,7 @@ public abstract class PageObject {
     }
 
     public String currentUrl() {
-        return driver.getCurrentUrl();
+        return SafeUrl.of(driver.getCurrentUrl());
     }
 
     protected Object script(String source, Object... args) {

@@ -1,6 +1,7 @@
 package dev.stagecheck.report;
 
 import dev.stagecheck.browser.BrowserSession;
+import dev.stagecheck.traffic.SafeUrl;
 import io.qameta.allure.Allure;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -28,11 +29,13 @@ public final class Attachments {
             Allure.addAttachment("Screenshot at failure", "text/plain", "no screenshot: " + e.getClass().getSimpleName(), ".txt");
         }
         try {
-            Allure.addAttachment("Page source at failure (" + session.driver().getCurrentUrl() + ")", "text/html",
+            // A browser that took Basic credentials from the URL still shows them in its current URL.
+            Allure.addAttachment("Page source at failure (" + SafeUrl.of(session.driver().getCurrentUrl()) + ")", "text/html",
                     session.driver().getPageSource(), ".html");
         } catch (WebDriverException e) {
             Allure.addAttachment("Page source at failure", "text/plain", "no page source: " + e.getClass().getSimpleName(), ".txt");
         }
-        Allure.addAttachment("Browser console", "text/plain", session.traffic().consoleText(), ".txt");
+        Allure.addAttachment("Browser console", "text/plain", session.hasDevTools() ? session.traffic().consoleText()
+                : "(" + session.settings().browser().key() + " gives WebDriver no console messages; Chromium's run has them)\n", ".txt");
     }
 }

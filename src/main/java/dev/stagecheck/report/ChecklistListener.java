@@ -7,6 +7,7 @@ import dev.stagecheck.traffic.Exchange;
 import dev.stagecheck.verdict.FindingKind;
 import dev.stagecheck.verdict.ServerLogWatch;
 import io.qameta.allure.Allure;
+import io.qameta.allure.model.Parameter;
 import org.testng.IInvokedMethod;
 import org.testng.IInvokedMethodListener;
 import org.testng.ISuite;
@@ -38,8 +39,7 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
     @Override
     public void onFinish(ISuite suite) {
         try {
-            var witness = BrowserSessions.existing().map(s -> s.traffic().method()).orElse("CDP Network events (browser's own)");
-            RunEnvironment.write(Settings.current(), witness);
+            RunEnvironment.write(Settings.current());
         } catch (ConfigException e) {
             // The run never got going; the failure already says why.
         }
@@ -53,8 +53,8 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
         }
         BrowserSessions.existing().ifPresent(session -> {
             // Runs of one test on other browsers and devices must stay apart in the report.
-            Allure.parameter("browser", session.settings().browser().key());
-            Allure.parameter("device", session.settings().device().key());
+            parameter("browser", session.settings().browser().key());
+            parameter("device", session.settings().device().key());
             if (result.getStatus() == ITestResult.SUCCESS) {
                 var verdict = verdict(session.traffic().unexpectedUnauthorized(), session.traffic().serverErrors());
                 if (!verdict.isEmpty()) {
@@ -66,6 +66,17 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
             if (result.getStatus() == ITestResult.FAILURE) {
                 Attachments.failureEvidence(session);
             }
+        });
+    }
+
+    /**
+     * Sets one Allure parameter of the running test. allure-testng already copies a suite's
+     * {@code <parameter>} values (browser, device) into the result: replace, never add a twin.
+     */
+    private static void parameter(String name, String value) {
+        Allure.getLifecycle().updateTestCase(result -> {
+            result.getParameters().removeIf(existing -> name.equals(existing.getName()));
+            result.getParameters().add(new Parameter().setName(name).setValue(value));
         });
     }
 

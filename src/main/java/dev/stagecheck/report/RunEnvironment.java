@@ -1,10 +1,12 @@
 package dev.stagecheck.report;
 
+import dev.stagecheck.browser.BrowserSessions;
 import dev.stagecheck.browser.BrowserSetup;
 import dev.stagecheck.config.Settings;
 import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.traffic.SafeUrl;
 
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,19 +15,30 @@ public final class RunEnvironment {
     private RunEnvironment() {
     }
 
-    public static void write(Settings settings, String networkWitness) {
+    public static void write(Settings settings) {
         var values = new LinkedHashMap<String, String>();
-        BrowserSetup.ifResolved().ifPresent(setup -> {
-            values.put("Browser", settings.browser().key() + " " + setup.browser().version());
-            values.put("Browser.binary", setup.browser().binary().toString());
-            values.put("Driver", setup.driver().describe());
-        });
-        values.put("Device", settings.device().toString());
+        var seen = BrowserSessions.seen();
+        if (seen.size() <= 1) {
+            BrowserSetup.ifResolved().filter(setup -> settings.browser().isChromiumFamily() && settings.gridUrl().isEmpty()).ifPresent(setup -> {
+                values.put("Browser", settings.browser().key() + " " + setup.browser().version());
+                values.put("Browser.binary", setup.browser().binary().toString());
+                values.put("Driver", setup.driver().describe());
+            });
+            values.put("Device", settings.device().toString());
+        }
+        // Runs over several browsers and devices: one line each, saying how it ran.
+        new java.util.TreeMap<>(seen).forEach((browserAndDevice, how) -> values.put("Ran." + browserAndDevice.replace(' ', '.'), how));
+        new java.util.TreeMap<>(BrowserSessions.unavailable()).forEach((browser, why) -> values.put("Skipped." + browser, why));
+        settings.gridUrl().ifPresent(grid -> values.put("Selenium.Grid", SafeUrl.of(grid.toString())));
         values.put("Headless", Boolean.toString(settings.headless()));
         values.put("Base.URL", settings.baseUrl().map(url -> SafeUrl.of(url.toString())).orElse(TargetSite.baseUrl() + " (built-in demo site)"));
         values.put("Profile", settings.site().toString());
-        values.put("Network.witness", networkWitness);
+        if (seen.size() == 1) {
+            values.put("Network.witness", seen.values().iterator().next().replaceFirst("^.*; statuses learned by ", ""));
+        }
         values.put("Java", System.getProperty("java.version"));
+        // `mvn allure:report` replaces executor.json with its own; the build is named here as well.
+        values.put("Build", ExecutorInfo.detect(System.getenv(), AllureHistory.beside(AllureResults.directory()).kept(), ZonedDateTime.now()).describe());
         AllureResults.write("environment.properties", toProperties(values));
     }
 

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * events. Raw method names (not the generated v1xx classes) keep it working across Chrome versions.
  * Redirect responses arrive inside requestWillBeSent, failed loads in loadingFailed; both are kept.
  */
-public final class CdpWitness implements AutoCloseable {
+public final class CdpWitness implements NetworkWitness {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     private static final Function<JsonInput, Map<String, Object>> AS_MAP = input -> input.read(Json.MAP_TYPE);
 
@@ -79,6 +79,7 @@ public final class CdpWitness implements AutoCloseable {
     }
 
     /** Forgets requests of the previous test (called when the browser is reset between tests). */
+    @Override
     public synchronized void forget() {
         pending.clear();
         wireResponses.clear();

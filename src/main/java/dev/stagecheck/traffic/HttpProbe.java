@@ -71,6 +71,23 @@ public final class HttpProbe {
         return false;
     }
 
+    /** A GET that also keeps the body (as text), for a page whose resources must be known before a browser loads it. */
+    public record Page(Answer answer, String body) {}
+
+    public Page page(String url, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
+        headers.forEach(request::header);
+        try {
+            var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Page(new Answer(SafeUrl.of(url), response.statusCode(), response.headers().map()), response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while probing " + SafeUrl.of(url), e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw unreachable(url, e);
+        }
+    }
+
     /** The body of a text resource (a server log served over HTTP), or a ConfigException when unreachable. */
     public String text(String url) {
         var request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();

@@ -58,6 +58,8 @@ public class ChallengeTest extends ChecklistTest {
     @Story("Right credentials get in")
     public void protectedUrlsLetTheRightCredentialsIn() {
         var problems = new ArrayList<String>();
+        var notInThisBrowser = new ArrayList<String>();
+        var checked = 0;
         for (var target : protectedUrls()) {
             var address = url(target.url());
             var authorization = switch (target.auth()) {
@@ -71,9 +73,19 @@ public class ChallengeTest extends ChecklistTest {
                 continue;
             }
             var visits = new PageVisit[1];
-            Allure.step("Open " + address + " with the profile's credentials", () ->
-                    session.withExtraHeaders(Map.of("Authorization", authorization.get()),
-                            () -> visits[0] = new SitePage(session, profile.navigation()).open(address)));
+            if (session.canSendHeaders()) {
+                Allure.step("Open " + address + " with the profile's credentials", () ->
+                        session.withExtraHeaders(Map.of("Authorization", authorization.get()),
+                                () -> visits[0] = new SitePage(session, profile.navigation()).open(address)));
+            } else if (target.auth().equals("basic")) {
+                // No way to add a header here (no DevTools): a browser takes Basic credentials from the URL.
+                visits[0] = new SitePage(session, profile.navigation())
+                        .openWithBasicCredentials(address, target.username().orElseThrow(), target.password().orElseThrow());
+            } else {
+                notInThisBrowser.add(address + " (" + target.auth() + ")");
+                continue;
+            }
+            checked++;
             var visit = visits[0];
             if (visit.status() == 401) {
                 problems.add(FindingKind.UNEXPECTED_401.message(address + " still answers 401 with the right credentials"
@@ -83,6 +95,14 @@ public class ChallengeTest extends ChecklistTest {
             }
         }
         failIfAny(problems);
+        if (!notInThisBrowser.isEmpty()) {
+            var reason = session.settings().browser().key() + " cannot add an Authorization header without DevTools, so "
+                    + String.join(", ", notInThisBrowser) + " cannot be opened with credentials here (Chromium checks them)";
+            if (checked == 0) {
+                throw new SkipException(reason);
+            }
+            Allure.addAttachment("Not checked in this browser", "text/plain", reason, ".txt");
+        }
     }
 
     @Test(description = "Each forbidden URL answers 403 to a signed-in user without the role, never 401")

@@ -2,6 +2,9 @@ package dev.stagecheck.checklist;
 
 import dev.stagecheck.browser.BrowserSession;
 import dev.stagecheck.browser.BrowserSessions;
+import dev.stagecheck.browser.BrowserUnavailableException;
+import dev.stagecheck.report.RunSettings;
+import org.testng.ITestContext;
 import dev.stagecheck.config.Settings;
 import dev.stagecheck.config.SiteProfile;
 import dev.stagecheck.config.TargetSite;
@@ -23,10 +26,15 @@ public abstract class ChecklistTest {
     protected SiteProfile profile;
 
     @BeforeMethod(alwaysRun = true)
-    public void startFromAFirstVisit() {
+    public void startFromAFirstVisit(ITestContext context) {
         profile = Settings.current().profile();
         TargetSite.baseUrl();
-        session = BrowserSessions.current();
+        try {
+            session = BrowserSessions.current(RunSettings.of(context));
+        } catch (BrowserUnavailableException e) {
+            // A browser this machine (or Grid) cannot run is skipped with its reason, never passed.
+            throw new SkipException(e.getMessage());
+        }
         session.resetForNextTest();
     }
 

@@ -70,7 +70,8 @@ public class CrawlTest extends ChecklistTest {
 
     /** Records the baseline (baseline.update=true) or compares with the one recorded; returns the regressions. */
     private List<Finding> compareWithBaseline(List<CrawlResult> crawls) {
-        var settings = Settings.current();
+        // One baseline per browser: this test block's browser, which a cross-browser suite sets.
+        var settings = session.settings();
         var file = Baseline.file(settings.reportsDir(), settings.site(), settings.browser().key());
         var now = Baseline.of(crawls, TargetSite.baseUrl());
         try {

@@ -9,10 +9,14 @@ import io.qameta.allure.Allure;
 import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Story;
+import dev.stagecheck.report.TestBlocks;
+import org.testng.ITestContext;
 import org.testng.SkipException;
+import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +28,12 @@ import java.util.stream.Collectors;
 @Epic("401 fix verification checklist")
 @Feature("Error logs")
 public class ErrorLogsTest {
+
+    /** With test blocks in parallel (one per browser), "after everything else" needs a wait, not just an order. */
+    @BeforeClass(alwaysRun = true)
+    public void afterAllOtherTestBlocks(ITestContext context) {
+        TestBlocks.awaitOthers(context, Duration.ofMinutes(60));
+    }
 
     @Test(description = "The server's log gained no 401, 5xx or error lines during the run (beyond the 401s the checklist asked for)")
     @Story("Check the server's error log")

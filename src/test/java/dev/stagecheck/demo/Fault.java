@@ -42,7 +42,11 @@ public enum Fault {
     SLOW_PAGE("slow-page", "/docs/install",
             "The install guide takes two and a half seconds to answer."),
     SERVER_LOG_401("server-log-401", "/",
-            "Serving the home page logs a failed background call to an internal service with 401 in the server log, while the browser sees a normal page.");
+            "Serving the home page logs a failed background call to an internal service with 401 in the server log, while the browser sees a normal page."),
+    WIDE_PAGE("wide-page", "/products/",
+            "A fixed 1100 px wide promotion banner on the Products page makes it scroll sideways on tablets and phones."),
+    HIDDEN_MENU("hidden-menu", "/",
+            "A stylesheet change hides the Menu button of the home page on small screens, so phone users cannot reach the main menu.");
 
     private final String key;
     private final String path;

@@ -43,6 +43,12 @@ final class FaultInjection {
             </script>
             """.formatted(GAMMA_ERROR);
 
+    private static final String WIDE_BANNER = "<div class=\"promo-banner\" style=\"width: 1100px; padding: 1rem;"
+            + " background: #fde68a\">Spring offer: all widgets 20% off until the end of the month</div>\n";
+
+    /** The "small screens" rule of a stylesheet change gone wrong: the hamburger is gone, the menu still collapsed. */
+    private static final String HIDE_MENU_BUTTON = "<style>@media (max-width: 900px) { .menu-toggle { display: none !important; } }</style>\n";
+
     private final FaultSwitch faults;
     private final ServerLog log;
     private final StickySessions sticky;
@@ -98,8 +104,12 @@ final class FaultInjection {
             if (faults.on(Fault.SERVER_LOG_401)) {
                 log.error(UPSTREAM_FAILURE);
             }
-            return home.handle(request);
+            return faults.on(Fault.HIDDEN_MENU) ? insertBefore(home.handle(request), "</head>", HIDE_MENU_BUTTON)
+                    : home.handle(request);
         });
+        router.wrap("GET", "/products/", products -> request ->
+                faults.on(Fault.WIDE_PAGE) ? insertBefore(products.handle(request), "</main>", WIDE_BANNER)
+                        : products.handle(request));
     }
 
     /** {@link Fault#LOGIN_401} for the right credentials, then {@link Fault#STICKY_SESSION}'s memory. */

@@ -2,12 +2,18 @@ package dev.stagecheck.selftest;
 
 import dev.stagecheck.demo.DemoCredentials;
 import dev.stagecheck.demo.DemoSite;
-import org.testng.annotations.AfterClass;
-import org.testng.annotations.BeforeClass;
+import dev.stagecheck.browser.BrowserKind;
+import dev.stagecheck.browser.BrowserSession;
+import dev.stagecheck.config.Settings;
+import org.testng.SkipException;
+import org.testng.annotations.AfterMethod;
+import org.testng.annotations.DataProvider;
+import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,13 +39,13 @@ public class SecretsTest {
     private DemoSite demo;
     private Path output;
 
-    @BeforeClass
+    @BeforeMethod
     public void startDemoSite() throws IOException {
         demo = DemoSite.start();
         output = Files.createTempDirectory("stagecheck-secrets-");
     }
 
-    @AfterClass(alwaysRun = true)
+    @AfterMethod(alwaysRun = true)
     public void stopDemoSite() throws IOException {
         if (demo != null) {
             demo.close();
@@ -47,8 +53,19 @@ public class SecretsTest {
         ProjectFiles.deleteRecursively(output);
     }
 
-    @Test(description = "No password, API key, Authorization header or session cookie appears in any output of a checklist run")
-    public void aChecklistRunLeavesNoSecretInAnyOutput() throws IOException {
+    /** Chromium sends credentials as headers; WebKit (no DevTools) carries Basic ones in the URL: both must stay hidden. */
+    @DataProvider
+    public Object[][] browsers() {
+        return new Object[][] {{"chromium"}, {"webkit"}};
+    }
+
+    @Test(dataProvider = "browsers",
+            description = "No password, API key, Authorization header or session cookie appears in any output of a checklist run")
+    public void aChecklistRunLeavesNoSecretInAnyOutput(String browser) throws IOException {
+        var reason = BrowserSession.unavailable(Settings.current().withBrowser(BrowserKind.parse(browser, "self-test")));
+        if (reason.isPresent()) {
+            throw new SkipException(browser + " cannot run here: " + reason.get());
+        }
         var run = JavaProcess.of("org.testng.TestNG")
                 .jvmArg("-javaagent:" + aspectjWeaver())
                 .removeEnv(name -> name.startsWith("STAGECHECK_"))
@@ -58,6 +75,7 @@ public class SecretsTest {
                 .env("STAGECHECK_DEMO_ADMIN_PASSWORD", DemoCredentials.ADMIN_PASSWORD)
                 .env("STAGECHECK_DEMO_API_KEY", DemoCredentials.API_KEY)
                 .property("base.url", demo.baseUrl())
+                .property("browser", browser)
                 .property("allure.results.directory", output.resolve("allure-results").toString())
                 .property("reports.dir", output.toString())
                 .property("sun.net.httpserver.nodelay", "true")
@@ -89,6 +107,7 @@ public class SecretsTest {
         var secrets = new LinkedHashMap<String, String>();
         secrets.put("member password", DemoCredentials.MEMBER_PASSWORD);
         secrets.put("admin password", DemoCredentials.ADMIN_PASSWORD);
+        secrets.put("admin password, URL-encoded", URLEncoder.encode(DemoCredentials.ADMIN_PASSWORD, StandardCharsets.UTF_8).replace("+", "%20"));
         secrets.put("API key", DemoCredentials.API_KEY);
         secrets.put("admin Authorization header", Base64.getEncoder().encodeToString(
                 (DemoCredentials.ADMIN_USER + ":" + DemoCredentials.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));

@@ -47,6 +47,20 @@ public class SettingsTest {
         ProjectFiles.deleteRecursively(tempDir);
     }
 
+    // ---- retries ----
+
+    @Test
+    public void retriesAreOptInAndBounded() throws IOException {
+        var site = profile(MINIMAL_PROFILE);
+        assertEquals(Settings.load(props("site", site.toString()), Map.of()).retries(), 0, "retries should default to 0");
+        assertEquals(Settings.load(props("site", site.toString(), "retries", "3"), Map.of()).retries(), 3, "-Dretries=3");
+        for (var bad : new String[] {"4", "-1", "x", "1.5"}) {
+            var e = expectThrows(ConfigException.class, () -> Settings.load(props("site", site.toString(), "retries", bad), Map.of()));
+            assertTrue(e.getMessage().startsWith("retries '" + bad + "'") && !e.getMessage().contains("\n"),
+                    "one line naming the key and the value: " + e.getMessage());
+        }
+    }
+
     // ---- layering ----
 
     @Test

@@ -1,0 +1,123 @@
+package dev.stagecheck.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Carries Allure's trend data from one run to the next. Allure 2 draws its trend charts only from a
+ * {@code history/} folder in the results, and writes the updated one into each report it generates
+ * (a single-file report embeds it in index.html). So before a run, the last report's history is
+ * kept in {@code reports/history/} (the report may be deleted or regenerated; this copy survives
+ * both) and put into the fresh results. `mvn clean` does not touch it: it lives outside target/.
+ *
+ * @param report  the generated report ({@code reports/allure-report})
+ * @param kept    where the trend data waits between runs ({@code reports/history})
+ * @param results this run's Allure results ({@code reports/allure-results})
+ */
+public record AllureHistory(Path report, Path kept, Path results) {
+    private static final String HISTORY = "history";
+    private static final Pattern EMBEDDED = Pattern.compile("d\\('history/([A-Za-z0-9_.-]+\\.json)','([A-Za-z0-9+/=]*)'\\)");
+
+    /** The layout `mvn test` and `mvn allure:report` use: all three side by side in reports/. */
+    public static AllureHistory beside(Path results) {
+        var parent = results.toAbsolutePath().normalize().getParent();
+        return new AllureHistory(parent.resolve("allure-report"), parent.resolve(HISTORY), results);
+    }
+
+    /**
+     * The last report's trend data replaces the kept one. No report (never generated, or deleted):
+     * the kept one stays. Says so in one line when it cannot: a run never fails over its trend chart.
+     */
+    public void keepFromLastReport() {
+        try {
+            var folder = report.resolve(HISTORY);
+            if (hasFiles(folder)) {
+                replace(folder, kept);
+                return;
+            }
+            var page = report.resolve("index.html");
+            var embedded = Files.isRegularFile(page) ? embeddedHistory(Files.readString(page, StandardCharsets.UTF_8)) : Map.<String, byte[]>of();
+            if (!embedded.isEmpty()) {
+                deleteRecursively(kept);
+                Files.createDirectories(kept);
+                for (var file : embedded.entrySet()) {
+                    Files.write(kept.resolve(file.getKey()), file.getValue());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            System.out.println("stagecheck: could not keep the trend data of " + report + " (" + e.getMessage()
+                    + "); the next report's trend starts anew");
+        }
+    }
+
+    /**
+     * The history files inside a single-file report. Such a report has no history/ folder: Allure
+     * embeds every data file in the page as {@code d('history/history-trend.json','<base64>')}.
+     */
+    public static Map<String, byte[]> embeddedHistory(String page) {
+        var files = new LinkedHashMap<String, byte[]>();
+        var matcher = EMBEDDED.matcher(page);
+        while (matcher.find()) {
+            files.put(matcher.group(1), Base64.getDecoder().decode(matcher.group(2)));
+        }
+        return files;
+    }
+
+    /**
+     * The results get exactly the kept trend data: nothing left over from older runs (clearing the
+     * results leaves folders alone), nothing at all when none is kept.
+     */
+    public void copyIntoResults() {
+        var target = results.resolve(HISTORY);
+        try {
+            deleteRecursively(target);
+            if (hasFiles(kept)) {
+                replace(kept, target);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            System.out.println("stagecheck: could not copy the trend data into " + target + " (" + e.getMessage()
+                    + "); the report shows no trend");
+        }
+    }
+
+    private static void replace(Path from, Path to) throws IOException {
+        deleteRecursively(to);
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (var file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file)) {
+                    Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static boolean hasFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var files = Files.list(dir)) {
+            return files.anyMatch(Files::isRegularFile);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

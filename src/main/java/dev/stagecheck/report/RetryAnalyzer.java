@@ -1,0 +1,40 @@
+package dev.stagecheck.report;
+
+import dev.stagecheck.config.ConfigException;
+import dev.stagecheck.config.Settings;
+import org.testng.IRetryAnalyzer;
+import org.testng.ITestResult;
+
+/**
+ * Runs a failed checklist test again, at most {@code retries} times (TestNG keeps one analyzer per
+ * test method, so the count is per test). TestNG reports each retried attempt as skipped; a test
+ * that passes after one is marked flaky in the report ({@link FlakyAfterRetry}), never a clean pass.
+ */
+public final class RetryAnalyzer implements IRetryAnalyzer {
+    private int retried;
+
+    @Override
+    public boolean retry(ITestResult result) {
+        if (retried >= allowed()) {
+            return false;
+        }
+        retried++;
+        System.out.println("stagecheck: " + result.getMethod().getQualifiedName() + " failed, running it again (retry "
+                + retried + " of " + allowed() + ")");
+        return true;
+    }
+
+    /** How often this test has been run again so far. */
+    public int retried() {
+        return retried;
+    }
+
+    private static int allowed() {
+        try {
+            return Settings.current().retries();
+        } catch (ConfigException e) {
+            // Bad settings fail every test with their own line; running them again would not help.
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.stagecheck.traffic;
+
+import java.util.Optional;
+
+/**
+ * Learns the status of what the browser loads and records it in {@link Traffic}. Browsers that
+ * speak DevTools report every response themselves; the others are asked around each navigation.
+ */
+public interface NetworkWitness extends AutoCloseable {
+
+    /**
+     * Called before the browser goes to a known URL. A non-empty answer means the browser must not
+     * go there (it would open a login dialog no automation can close) and this is the page's answer.
+     */
+    default Optional<Exchange> beforeNavigation(String url) {
+        return Optional.empty();
+    }
+
+    /** Called once a navigation has settled: the moment to learn what the page answered. */
+    default void afterNavigation() {
+    }
+
+    /** Forgets in-flight requests of the previous test. */
+    void forget();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,86 @@
+package dev.stagecheck.selftest;
+
+import org.testng.ITestResult;
+import org.testng.TestListenerAdapter;
+import org.testng.TestNG;
+import org.testng.xml.XmlSuite;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * Runs checklist suites inside this JVM, as `mvn test` would, with the console going to a log file,
+ * and hands back every test's final result. Self-test runs fail on purpose, so none of them may
+ * post a failure notice to the user's webhook.
+ */
+final class InProcessRun {
+    private InProcessRun() {
+    }
+
+    /** The last result of each test (a retried attempt is replaced by its retry), in the order they finished. */
+    static List<ITestResult> of(List<XmlSuite> suites, Path outputDir, String name) {
+        var results = new LinkedHashMap<String, ITestResult>();
+        var collector = new TestListenerAdapter() {
+            @Override
+            public void onTestSuccess(ITestResult result) {
+                add(result);
+            }
+
+            @Override
+            public void onTestFailure(ITestResult result) {
+                add(result);
+            }
+
+            @Override
+            public void onTestSkipped(ITestResult result) {
+                add(result);
+            }
+
+            private void add(ITestResult result) {
+                synchronized (results) {
+                    var key = result.getTestContext().getName() + "/" + result.getMethod().getQualifiedName()
+                            + java.util.Arrays.toString(result.getParameters());
+                    results.remove(key);
+                    results.put(key, result);
+                }
+            }
+        };
+        suites.forEach(suite -> suite.setListeners(new ArrayList<>(suite.getListeners().stream()
+                .filter(listener -> !listener.endsWith("WebhookListener")).toList())));
+        var console = System.out;
+        try {
+            Files.createDirectories(outputDir);
+        } catch (IOException e) {
+            throw new AssertionError("cannot create " + outputDir + ": " + e.getMessage(), e);
+        }
+        try (var log = new PrintStream(new FileOutputStream(outputDir.resolve(name + ".log").toFile()), true, StandardCharsets.UTF_8)) {
+            System.setOut(log);
+            var testng = new TestNG(false);
+            testng.setXmlSuites(suites);
+            testng.setOutputDirectory(outputDir.resolve("testng-" + name).toString());
+            testng.setUseDefaultListeners(false);
+            testng.addListener(collector);
+            testng.setVerbose(0);
+            testng.run();
+        } catch (IOException e) {
+            throw new AssertionError("cannot write the log of " + name + " in " + outputDir + ": " + e.getMessage(), e);
+        } finally {
+            System.setOut(console);
+        }
+        synchronized (results) {
+            return List.copyOf(results.values());
+        }
+    }
+
+    /** A result's failure or skip message, "" when it has none. */
+    static String message(ITestResult result) {
+        return result.getThrowable() == null ? "" : String.valueOf(result.getThrowable().getMessage());
+    }
+}
