@@ -3,6 +3,7 @@ package dev.stagecheck.browser;
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.OneLine;
 import dev.stagecheck.config.Settings;
+import dev.stagecheck.traffic.HttpProbe;
 import dev.stagecheck.traffic.SafeUrl;
 import org.openqa.selenium.Capabilities;
 import org.openqa.selenium.Dimension;
@@ -128,9 +129,10 @@ final class GridFactory implements BrowserFactory {
             collectBrowserNames(new Json().toType(response.body(), Json.MAP_TYPE), names);
             return names;
         } catch (IOException | IllegalArgumentException e) {
+            // The same words as for an unreachable site (connection refused, host name not found, ...).
+            var why = HttpProbe.unreachable(status.toString(), e).getMessage().replaceFirst("^.* is unreachable \\((.*?)\\): .*$", "$1");
             throw new ConfigException("the Selenium Grid at " + SafeUrl.of(grid.toString()) + " is unreachable ("
-                    + OneLine.of(String.valueOf(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()))
-                    + "): start it or fix grid.url");
+                    + OneLine.of(why) + "): start it or fix grid.url");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConfigException("interrupted while asking the Selenium Grid what it offers");

@@ -1,6 +1,7 @@
 package dev.stagecheck.report;
 
 import dev.stagecheck.traffic.SafeUrl;
+import org.openqa.selenium.json.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Allure's executor.json: which build ran (GitHub Actions, GitLab CI, Jenkins, or a local run with
@@ -64,9 +64,7 @@ public record ExecutorInfo(String type, String buildName, OptionalLong buildOrde
         fields.put("reportName", "stagecheck");
         // The report of a CI build is found on its build page (artifact or the CI's Allure plugin).
         buildUrl.ifPresent(url -> fields.put("reportUrl", url));
-        return fields.entrySet().stream()
-                .map(field -> "  \"" + field.getKey() + "\": " + (field.getValue() instanceof Long ? field.getValue() : quote(field.getValue().toString())))
-                .collect(Collectors.joining(",\n", "{\n", "\n}\n"));
+        return new Json().toJson(fields) + "\n";
     }
 
     private String describeBuild() {
@@ -104,26 +102,5 @@ public record ExecutorInfo(String type, String buildName, OptionalLong buildOrde
     private static boolean isSet(Map<String, String> env, String name) {
         var value = env.get(name);
         return value != null && !value.isBlank();
-    }
-
-    private static String quote(String text) {
-        var out = new StringBuilder("\"");
-        for (var c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -185,6 +185,38 @@ public class BadInputTest {
         assertMentions(line, "chromium", "apt-get install chromium", "browser.binary");
     }
 
+    @Test(description = "a browser asked for alone whose driver is missing stops the run, saying what to install or to use a Grid")
+    public void missingDriverForTheOneBrowserAskedFor() throws IOException {
+        var emptyDir = Files.createDirectories(scratch.resolve("no-geckodriver"));
+        var line = expectOneError(preflight().property("browser", "firefox").env("PATH", emptyDir.toString()));
+        assertMentions(line, "geckodriver not found", "-Dgrid.url");
+    }
+
+    @Test(description = "a suite whose browsers can none run here stops the run, listing each with its reason")
+    public void noBrowserOfTheSuiteCanRun() throws IOException {
+        var emptyDir = Files.createDirectories(scratch.resolve("no-browser-at-all"));
+        var line = expectOneError(preflight().property("suite", "suites/cross-browser.xml").env("PATH", emptyDir.toString()));
+        assertMentions(line, "none of the browsers", "cross-browser.xml", "firefox", "geckodriver not found", "webkit");
+    }
+
+    @Test(description = "a browsers filter naming none of the suite's browsers is named, with the suite's own")
+    public void browsersFilterMatchingNothing() {
+        var line = expectOneError(preflight().property("suite", "suites/cross-browser.xml").property("browsers", "chrome"));
+        assertMentions(line, "browsers=", "chrome", "chromium", "webkit");
+    }
+
+    @Test(description = "an unreachable Selenium Grid is named, with what to do")
+    public void unreachableGrid() {
+        var line = expectOneError(preflight().property("grid.url", "http://127.0.0.1:9").property("timeout.http", "5s"));
+        assertMentions(line, "Selenium Grid", "127.0.0.1:9", "unreachable", "grid.url");
+    }
+
+    @Test(description = "a grid.url that is not an http(s) URL is named with an example")
+    public void malformedGridUrl() {
+        var line = expectOneError(preflight().property("grid.url", "grid:4444"));
+        assertMentions(line, "grid.url", "grid:4444", "-Dgrid.url=http://");
+    }
+
     @Test(description = "good input (demo profile, chromium on PATH): exit 0 and 'preflight ok'")
     public void goodInputPasses() {
         var browser = CHROMIUM_NAMES.stream().map(Commands::onPath).flatMap(Optional::stream).findFirst();

@@ -61,6 +61,28 @@ public class SettingsTest {
         }
     }
 
+    @Test(description = "grid.url takes the hub's root, also when the /wd/hub or /ui address is pasted")
+    public void gridUrlIsTheHubRoot() throws IOException {
+        var site = profile(MINIMAL_PROFILE);
+        assertTrue(Settings.load(props("site", site.toString()), Map.of()).gridUrl().isEmpty(), "no Grid unless asked");
+        for (var given : new String[] {"http://grid:4444", "http://grid:4444/", "http://grid:4444/wd/hub", "http://grid:4444/ui/"}) {
+            assertEquals(Settings.load(props("site", site.toString(), "grid.url", given), Map.of()).gridUrl().orElseThrow().toString(),
+                    "http://grid:4444", "grid.url " + given);
+        }
+    }
+
+    @Test(description = "browsers keeps named browsers of a multi-browser suite; empty keeps all; a typo is named")
+    public void browsersFilter() throws IOException {
+        var site = profile(MINIMAL_PROFILE);
+        var all = Settings.load(props("site", site.toString()), Map.of());
+        assertTrue(java.util.Arrays.stream(BrowserKind.values()).allMatch(all::runsBrowser), "empty browsers keeps every browser");
+        var some = Settings.load(props("site", site.toString(), "browsers", " webkit, chromium "), Map.of());
+        assertTrue(some.runsBrowser(BrowserKind.WEBKIT) && some.runsBrowser(BrowserKind.CHROMIUM), "webkit and chromium kept");
+        assertTrue(!some.runsBrowser(BrowserKind.FIREFOX), "firefox left out");
+        var e = expectThrows(ConfigException.class, () -> Settings.load(props("site", site.toString(), "browsers", "webkit,safri"), Map.of()));
+        assertTrue(e.getMessage().contains("safri") && e.getMessage().contains("browsers"), "names the key and the typo: " + e.getMessage());
+    }
+
     // ---- layering ----
 
     @Test
