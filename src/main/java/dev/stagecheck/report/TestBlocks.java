@@ -1,5 +1,7 @@
 package dev.stagecheck.report;
 
+import org.testng.ISuite;
+import org.testng.ISuiteListener;
 import org.testng.ITestContext;
 import org.testng.ITestListener;
 import org.testng.xml.XmlTest;
@@ -12,8 +14,16 @@ import java.util.Set;
  * Knows which test blocks ({@code <test>}) of a suite have finished, so a check that must come last
  * (the server log) can wait for the others even when blocks run in parallel (one per browser).
  */
-public final class TestBlocks implements ITestListener {
+public final class TestBlocks implements ITestListener, ISuiteListener {
     private static final Set<String> FINISHED = new HashSet<>();
+
+    /** A suite run again in the same JVM (the self-tests do that) starts with none of its blocks finished. */
+    @Override
+    public void onStart(ISuite suite) {
+        synchronized (FINISHED) {
+            FINISHED.removeIf(key -> key.startsWith(suite.getXmlSuite().getFileName() + "#"));
+        }
+    }
 
     @Override
     public void onFinish(ITestContext context) {
