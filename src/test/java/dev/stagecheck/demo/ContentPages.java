@@ -1,12 +1,17 @@
 package dev.stagecheck.demo;
 
-/** Renders the public text pages of {@link SiteContent}: home, section indexes and section pages. */
+/**
+ * Renders the public text pages of {@link SiteContent}: home, section indexes and section pages.
+ * The home page also shows the {@link CatalogPages} card when the demo is scaled up.
+ */
 final class ContentPages {
 
     private final Layout layout;
+    private final CatalogPages catalog;
 
-    ContentPages(Layout layout) {
+    ContentPages(Layout layout, CatalogPages catalog) {
         this.layout = layout;
+        this.catalog = catalog;
     }
 
     /** Adds every content route, plus the 301 from {@code /products} to {@code /products/}. */
@@ -34,6 +39,7 @@ final class ContentPages {
                     """.formatted(section.indexPath(), section.imagePath(), Html.escape(section.imageAlt()),
                     section.indexPath(), Html.escape(section.name()), Html.escape(section.index().summary())));
         }
+        cards.append(catalog.homeCard());
         String main = """
                 <h1>%s</h1>
                 %s

@@ -5,15 +5,18 @@ import java.util.Set;
 /**
  * How one demo site instance starts. Every handler is built from these options at start, and
  * nothing reads system properties behind the caller's back: {@link DemoSiteProvider} turns
- * {@code -Ddemo.faults=public-401,...} into {@link #faults()} here.
+ * {@code -Ddemo.faults=public-401,...} into {@link #faults()} and {@code -Ddemo.pages=N} into
+ * {@link #pages()} here.
  *
  * @param host    address to bind; loopback so the demo never shows up on the network
  * @param port    port to bind, 0 for an ephemeral one
  * @param threads request threads; browsers open several connections at once
  * @param faults  the {@link Fault}s switched on at start (immutable; {@code null} means none);
  *                {@link DemoSite#faults(Set)} switches them later
+ * @param pages   generated catalog pages on top of the demo ({@link CatalogPages}), for scale tests;
+ *                0 serves the demo exactly as without them
  */
-public record DemoOptions(String host, int port, int threads, Set<Fault> faults) {
+public record DemoOptions(String host, int port, int threads, Set<Fault> faults, int pages) {
 
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_THREADS = 8;
@@ -29,6 +32,14 @@ public record DemoOptions(String host, int port, int threads, Set<Fault> faults)
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
         faults = Fault.copyOf(faults);
+        if (pages < 0 || pages > CatalogPages.MAX_PAGES) {
+            throw new IllegalArgumentException("pages must be 0 to " + CatalogPages.MAX_PAGES + ": " + pages);
+        }
+    }
+
+    /** Without generated pages, as before they existed. */
+    public DemoOptions(String host, int port, int threads, Set<Fault> faults) {
+        this(host, port, threads, faults, 0);
     }
 
     /** Without faults, as before faults existed. */
@@ -36,16 +47,21 @@ public record DemoOptions(String host, int port, int threads, Set<Fault> faults)
         this(host, port, threads, Set.of());
     }
 
-    /** Loopback, ephemeral port, default thread count, no faults. */
+    /** Loopback, ephemeral port, default thread count, no faults, no generated pages. */
     public static DemoOptions defaults() {
-        return new DemoOptions(LOOPBACK, 0, DEFAULT_THREADS, Set.of());
+        return new DemoOptions(LOOPBACK, 0, DEFAULT_THREADS, Set.of(), 0);
     }
 
     public DemoOptions withPort(int newPort) {
-        return new DemoOptions(host, newPort, threads, faults);
+        return new DemoOptions(host, newPort, threads, faults, pages);
     }
 
     public DemoOptions withFaults(Set<Fault> newFaults) {
-        return new DemoOptions(host, port, threads, newFaults);
+        return new DemoOptions(host, port, threads, newFaults, pages);
+    }
+
+    /** With {@code newPages} generated catalog pages ({@code /catalog/item-1} ...), 0 for none. */
+    public DemoOptions withPages(int newPages) {
+        return new DemoOptions(host, port, threads, faults, newPages);
     }
 }

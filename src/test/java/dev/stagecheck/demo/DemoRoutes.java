@@ -19,7 +19,9 @@ final class DemoRoutes {
 
     static Router build(DemoOptions options, Parts parts) {
         Router router = new Router(parts.errors());
-        new ContentPages(parts.layout()).addTo(router);
+        CatalogPages catalog = new CatalogPages(parts.layout(), options.pages());
+        new ContentPages(parts.layout(), catalog).addTo(router);
+        catalog.addTo(router);
         new LoginPage(parts.layout(), parts.sessions()).addTo(router);
         new LogoutAction(parts.sessions()).addTo(router);
         new MemberArea(parts.layout(), parts.errors()).addTo(router);

@@ -1,6 +1,7 @@
 package dev.stagecheck.demo;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.stagecheck.config.ConfigException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -128,25 +129,27 @@ public final class DemoSite implements AutoCloseable {
     }
 
     /**
-     * Runs the site standalone: {@code java [-Ddemo.faults=public-401,...] dev.stagecheck.demo.DemoSite [port]},
+     * Runs the site standalone: {@code java [-Ddemo.faults=public-401,...] [-Ddemo.pages=N] dev.stagecheck.demo.DemoSite [port]},
      * port 8080 by default.
      */
     public static void main(String[] args) {
         int port;
         Set<Fault> faults;
+        int pages;
         try {
             port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
             faults = Fault.parse(System.getProperty(DemoSiteProvider.FAULTS_PROPERTY));
+            pages = DemoSiteProvider.pagesFrom(System.getProperty(DemoSiteProvider.PAGES_PROPERTY));
         } catch (NumberFormatException e) {
             System.err.println("Usage: DemoSite [port]   (not a port: " + args[0] + ")");
             System.exit(2);
             return;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ConfigException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
-        DemoSite site = start(DemoOptions.defaults().withPort(port).withFaults(faults));
+        DemoSite site = start(DemoOptions.defaults().withPort(port).withFaults(faults).withPages(pages));
         Runtime.getRuntime().addShutdownHook(new Thread(site::close, "demo-site-shutdown"));
         System.out.println("Demo staging site running at " + site.baseUrl());
         System.out.println("  member login: " + DemoCredentials.MEMBER_EMAIL + " at " + site.baseUrl() + "/login");
@@ -156,6 +159,9 @@ public final class DemoSite implements AutoCloseable {
         System.out.println("  server log: " + site.baseUrl() + ServerLog.PATH);
         if (!faults.isEmpty()) {
             System.out.println("  demo faults switched on: " + Fault.keys(faults));
+        }
+        if (pages > 0) {
+            System.out.println("  catalog of " + pages + " generated pages: " + site.baseUrl() + CatalogPages.INDEX);
         }
         System.out.println("Press Ctrl+C to stop.");
         // The server's dispatcher thread is not a daemon, so the JVM keeps serving after main returns.
