@@ -39,7 +39,6 @@ import java.util.function.LongSupplier;
  *     [-Dbench.rounds=3] [-Dbench.pages=1000] [-Dbench.small=100] [-Dbench.compare=200] [-Dbench.tests=30]
  * </pre>
  *
- * Not yet measured: the parallel crawl (the kit's crawler runs one browser; a worker pool is issue 5's work).
  */
 public final class Benchmark {
     private static final Path CHROMIUM = Path.of(System.getProperty("browser.binary", "/usr/bin/chromium"));
@@ -72,6 +71,7 @@ public final class Benchmark {
                     lifecycle(settings, home);
                     crawlOverhead(settings, compareUrls, peer);
                     scale(settings, demo);
+                    parallel(settings, demo);
                     var isolated = peer.isolatedTests(home, tests);
                     sample("peer.test.ms", isolated.millisPerTest());
                 }
@@ -141,6 +141,21 @@ public final class Benchmark {
         } finally {
             driver.quit();
         }
+    }
+
+    /** The same crawl by one browser and by two (the helper browser started beforehand, as it is kept between crawls). */
+    private void parallel(Settings settings, DemoSite demo) {
+        var session = BrowserSessions.current(settings);
+        var profile = profileFor(comparePages);
+        var start = catalog(demo, comparePages).subList(0, 1);
+        var two = new Crawler(session, profile, TargetSite::isSameOrigin, 2);
+        session.resetForNextTest();
+        two.crawl("warm-up", List.of(demo.baseUrl() + "/"));
+        session.resetForNextTest();
+        var one = time(() -> new Crawler(session, profile, TargetSite::isSameOrigin, 1).crawl("one browser", start));
+        session.resetForNextTest();
+        var both = time(() -> two.crawl("two browsers", start));
+        sample("parallel.speedup", one / (double) both);
     }
 
     /** The kit's crawl of the small and the large catalog, and the memory it and its browser used for the large one. */
@@ -217,7 +232,7 @@ public final class Benchmark {
         var summary = new LinkedHashMap<String, Double>();
         summary.put("lifecycle.ratio", median("new.browser.test.ms") / median("kit.test.ms"));
         summary.put("crawl.overhead", median("crawl.overhead"));
-        summary.put("parallel.speedup", Double.NaN);
+        summary.put("parallel.speedup", median("parallel.speedup"));
         summary.put("scale.ratio", median("scale.ratio"));
         summary.put("heap.peak.mib", median("heap.peak.mib"));
         summary.put("browser.rss.peak.mib", median("browser.rss.peak.mib"));

@@ -42,6 +42,7 @@ public record Settings(
         Optional<URI> gridUrl,
         int retries,
         Set<BrowserKind> onlyBrowsers,
+        int crawlWorkers,
         SiteProfile profile) {
 
     public static final int MAX_RETRIES = 3;
@@ -65,13 +66,13 @@ public record Settings(
     /** The same run on another browser (a suite's {@code <parameter name="browser">}). */
     public Settings withBrowser(BrowserKind other) {
         return new Settings(baseUrl, site, other, headless, device, pageTimeout, elementTimeout, httpTimeout, browserBinary,
-                driverPath, mayInstallBrowser, baselineUpdate, reportsDir, gridUrl, retries, onlyBrowsers, profile);
+                driverPath, mayInstallBrowser, baselineUpdate, reportsDir, gridUrl, retries, onlyBrowsers, crawlWorkers, profile);
     }
 
     /** The same run on another device (a suite's {@code <parameter name="device">}). */
     public Settings withDevice(Device other) {
         return new Settings(baseUrl, site, browser, headless, other, pageTimeout, elementTimeout, httpTimeout, browserBinary,
-                driverPath, mayInstallBrowser, baselineUpdate, reportsDir, gridUrl, retries, onlyBrowsers, profile);
+                driverPath, mayInstallBrowser, baselineUpdate, reportsDir, gridUrl, retries, onlyBrowsers, crawlWorkers, profile);
     }
 
     /** True when the user gave no base URL: the run targets the built-in demo site. */
@@ -104,6 +105,7 @@ public record Settings(
                 reader.optional(GRID_URL).map(value -> parseGridUrl(value, reader.origin(GRID_URL))),
                 parseRetries(reader.value(RETRIES), reader.origin(RETRIES)),
                 parseBrowsers(reader.value(BROWSERS), reader.origin(BROWSERS)),
+                parseWorkers(reader.value(CRAWL_WORKERS), reader.origin(CRAWL_WORKERS)),
                 SiteProfile.from(new ProfileReader(profileProperties, site.toString())));
     }
 
@@ -164,6 +166,18 @@ public record Settings(
             throw new ConfigException("grid.url '" + SafeUrl.of(value) + "' (" + origin
                     + ") is not an http(s) URL: give the Grid's address, e.g. -Dgrid.url=http://grid.example.com:4444");
         }
+    }
+
+    public static final int MAX_CRAWL_WORKERS = 8;
+
+    /** Browsers sharing a crawl: each costs a browser's memory (~400 MiB), so a small bound. */
+    private static int parseWorkers(String value, String origin) {
+        var workers = value.trim().matches("\\d{1,2}") ? Integer.parseInt(value.trim()) : 0;
+        if (workers < 1 || workers > MAX_CRAWL_WORKERS) {
+            throw new ConfigException("crawl.workers '" + value + "' (" + origin + ") is not a whole number from 1 to "
+                    + MAX_CRAWL_WORKERS + ": write e.g. -Dcrawl.workers=2");
+        }
+        return workers;
     }
 
     /** "webkit, chromium" -> those kinds; empty -> empty (every browser a suite names). */

@@ -45,8 +45,19 @@ public final class Crawler {
     private final Predicate<String> mayVisit;
     private final Optional<String> menuToggle;
     private final HttpProbe probe;
+    private final int workers;
 
+    /** A crawl in this browser alone. */
     public Crawler(BrowserSession session, SiteProfile profile, Predicate<String> sameSite) {
+        this(session, profile, sameSite, 1);
+    }
+
+    /**
+     * A crawl shared by {@code workers} browsers: this one and helpers with the same settings and
+     * this browser's cookies (so a member crawl stays signed in everywhere), reused across crawls.
+     */
+    public Crawler(BrowserSession session, SiteProfile profile, Predicate<String> sameSite, int workers) {
+        this.workers = Math.max(1, workers);
         this.session = session;
         this.limits = profile.crawl();
         this.sameSite = sameSite;
@@ -57,30 +68,112 @@ public final class Crawler {
 
     public CrawlResult crawl(String label, List<String> startUrls) {
         var started = System.nanoTime();
-        var deadline = started + limits.maxTime().toNanos();
-        var queue = new ArrayDeque<Target>();
-        var queued = new HashSet<String>();
-        var external = new LinkedHashMap<String, String>();
+        var frontier = new Frontier(label, started + limits.maxTime().toNanos());
         for (var start : startUrls) {
             var url = normalize(start);
-            if (url != null && queued.add(url)) {
-                queue.add(new Target(url, "", 0));
+            if (url != null) {
+                frontier.offer(url, "", 0);
             }
         }
-        var pages = new ArrayList<PageRecord>();
-        String stoppedEarly = null;
-        var lastProgress = started;
-        while (!queue.isEmpty()) {
-            if (pages.size() >= limits.maxPages()) {
-                stoppedEarly = "page limit crawl.max.pages=" + limits.maxPages() + " reached, " + queue.size() + " queued";
-                break;
+        var helpers = CrawlWorkers.helpers(session, workers - 1).stream()
+                .map(helper -> CompletableFuture.runAsync(() -> {
+                    BrowserSession browser;
+                    try {
+                        browser = helper.get();
+                    } catch (RuntimeException e) {
+                        // The crawl goes on with the browsers it has; it is only slower.
+                        System.out.println("stagecheck: a helper browser for crawl " + label + " did not start ("
+                                + dev.stagecheck.config.OneLine.of(e.getMessage()) + "); going on without it");
+                        return;
+                    }
+                    work(browser, frontier);
+                }, CrawlWorkers.pool(workers - 1)))
+                .toList();
+        work(session, frontier);
+        helpers.forEach(CompletableFuture::join);
+        var externalLinks = checkExternal(frontier.external);
+        var millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("stagecheck: crawl " + label + ": " + frontier.pages.size() + " pages, " + externalLinks.size()
+                + " external links checked in " + millis + " ms" + (workers > 1 ? " by " + workers + " browsers" : "")
+                + (frontier.stoppedEarly == null ? "" : " (stopped early: " + frontier.stoppedEarly + ")"));
+        return new CrawlResult(label, List.copyOf(frontier.pages), externalLinks, Optional.ofNullable(frontier.stoppedEarly), millis);
+    }
+
+    /** One browser's share of the crawl: take the next page, visit it, hand back what it links to. */
+    private void work(BrowserSession browser, Frontier frontier) {
+        for (var target = frontier.next(); target.isPresent(); target = frontier.next()) {
+            Visit visit;
+            try {
+                visit = visit(browser, target.get());
+            } catch (RuntimeException e) {
+                frontier.failed();
+                throw e;
             }
-            if (System.nanoTime() > deadline) {
-                stoppedEarly = "time limit crawl.max.time=" + limits.maxTime().toSeconds() + "s reached, " + queue.size() + " queued";
-                break;
+            frontier.done(target.get(), visit);
+        }
+    }
+
+    /**
+     * The crawl's shared state: the breadth-first queue, what was ever queued, the pages done and the
+     * links to other sites. With several browsers, a worker waits while the queue is empty but others
+     * are still visiting pages (they may queue more); the crawl ends when both are none.
+     */
+    private final class Frontier {
+        private final String label;
+        private final long deadline;
+        private final ArrayDeque<Target> queue = new ArrayDeque<>();
+        private final HashSet<String> queued = new HashSet<>();
+        private final List<PageRecord> pages = new ArrayList<>();
+        private final Map<String, String> external = new LinkedHashMap<>();
+        private String stoppedEarly;
+        private int busy;
+        private boolean broken;
+        private long lastProgress = System.nanoTime();
+
+        Frontier(String label, long deadline) {
+            this.label = label;
+            this.deadline = deadline;
+        }
+
+        synchronized void offer(String url, String from, int depth) {
+            if (queued.add(url)) {
+                queue.add(new Target(url, from, depth));
             }
-            var target = queue.poll();
-            var visit = visit(target);
+        }
+
+        synchronized Optional<Target> next() {
+            while (true) {
+                if (broken || stoppedEarly != null) {
+                    return Optional.empty();
+                }
+                if (pages.size() + busy >= limits.maxPages() && !queue.isEmpty()) {
+                    if (busy == 0) {
+                        stoppedEarly = "page limit crawl.max.pages=" + limits.maxPages() + " reached, " + queue.size() + " queued";
+                        notifyAll();
+                        return Optional.empty();
+                    }
+                } else if (System.nanoTime() > deadline && !queue.isEmpty()) {
+                    stoppedEarly = "time limit crawl.max.time=" + limits.maxTime().toSeconds() + "s reached, " + queue.size() + " queued";
+                    notifyAll();
+                    return Optional.empty();
+                } else if (!queue.isEmpty()) {
+                    busy++;
+                    return Optional.of(queue.poll());
+                } else if (busy == 0) {
+                    notifyAll();
+                    return Optional.empty();
+                }
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Optional.empty();
+                }
+            }
+        }
+
+        synchronized void done(Target target, Visit visit) {
+            busy--;
             pages.add(visit.record());
             for (var link : visit.links()) {
                 var url = normalize(link);
@@ -88,8 +181,8 @@ public final class Crawler {
                     continue;
                 }
                 if (sameSite.test(url)) {
-                    if (target.depth() < limits.maxDepth() && mayVisit.test(url) && queued.add(url)) {
-                        queue.add(new Target(url, target.url(), target.depth() + 1));
+                    if (target.depth() < limits.maxDepth() && mayVisit.test(url)) {
+                        offer(url, target.url(), target.depth() + 1);
                     }
                 } else if (limits.checkExternal() && external.size() < MAX_EXTERNAL_LINKS) {
                     external.putIfAbsent(url, target.url());
@@ -99,15 +192,18 @@ public final class Crawler {
                 lastProgress = System.nanoTime();
                 System.out.println("stagecheck: crawl " + label + ": " + pages.size() + " pages done, " + queue.size() + " queued");
             }
+            notifyAll();
         }
-        var externalLinks = checkExternal(external);
-        var millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.println("stagecheck: crawl " + label + ": " + pages.size() + " pages, " + externalLinks.size()
-                + " external links checked in " + millis + " ms" + (stoppedEarly == null ? "" : " (stopped early: " + stoppedEarly + ")"));
-        return new CrawlResult(label, pages, externalLinks, Optional.ofNullable(stoppedEarly), millis);
+
+        /** A worker's browser failed: stop the others too, the crawl's caller reports the error. */
+        synchronized void failed() {
+            busy--;
+            broken = true;
+            notifyAll();
+        }
     }
 
-    private Visit visit(Target target) {
+    private Visit visit(BrowserSession session, Target target) {
         var traffic = session.traffic();
         traffic.clear();
         var driver = session.driver();
@@ -118,14 +214,14 @@ public final class Crawler {
             response = session.navigate(Optional.of(target.url()), () -> driver.get(target.url()));
         } catch (TimeoutException e) {
             error = Optional.of("page load timed out after " + session.settings().pageTimeout().toSeconds() + " s");
-            stopLoading();
+            stopLoading(session);
             response = traffic.awaitPageSince(0, session.settings().pageTimeout());
         }
         var millis = (System.nanoTime() - started) / 1_000_000;
         var links = new LinkedHashSet<String>();
-        var page = readPage(links, menuToggle);
+        var page = readPage(session, links, menuToggle);
         if (page.shownMenuToggle().isPresent() && click(page.shownMenuToggle().get())) {
-            readPage(links, Optional.empty());
+            readPage(session, links, Optional.empty());
         }
         var title = page.title();
         var resources = traffic.exchanges().stream().filter(exchange -> !exchange.isPage()).toList();
@@ -151,7 +247,7 @@ public final class Crawler {
      * one round trip per page, not one per link or element.
      */
     @SuppressWarnings("unchecked")
-    private PageRead readPage(java.util.Set<String> links, Optional<String> toggle) {
+    private static PageRead readPage(BrowserSession session, java.util.Set<String> links, Optional<String> toggle) {
         try {
             var page = (Map<String, Object>) ((JavascriptExecutor) session.driver()).executeScript(
                     "const toggle = arguments[0] && Array.from(document.querySelectorAll(arguments[0]))"
@@ -175,7 +271,7 @@ public final class Crawler {
         }
     }
 
-    private void stopLoading() {
+    private static void stopLoading(BrowserSession session) {
         try {
             ((JavascriptExecutor) session.driver()).executeScript("window.stop();");
         } catch (WebDriverException ignored) {

@@ -37,7 +37,7 @@ public class CrawlTest extends ChecklistTest {
             + "slow pages or redirect loops, and nothing regressed against the baseline")
     @Story("Crawl the whole site")
     public void everyReachablePageIsHealthy() {
-        var crawler = new Crawler(session, profile, TargetSite::isSameOrigin);
+        var crawler = new Crawler(session, profile, TargetSite::isSameOrigin, session.settings().crawlWorkers());
         var crawls = new ArrayList<CrawlResult>();
         var findings = new Findings();
         var startUrls = profile.startUrls().stream().map(ChecklistTest::url).toList();

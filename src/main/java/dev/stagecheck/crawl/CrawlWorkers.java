@@ -1,0 +1,60 @@
+package dev.stagecheck.crawl;
+
+import dev.stagecheck.browser.BrowserSession;
+import dev.stagecheck.browser.BrowserSessions;
+import org.openqa.selenium.Cookie;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * The helper browsers of a crawl shared by several browsers. Each helper thread keeps its browser
+ * between crawls (BrowserSessions holds one per thread), so a second crawl pays no browser start.
+ */
+final class CrawlWorkers {
+    private static final Map<Integer, ExecutorService> POOLS = new ConcurrentHashMap<>();
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private CrawlWorkers() {
+    }
+
+    /** A pool of exactly {@code size} threads, the same one for every crawl of that size. */
+    static ExecutorService pool(int size) {
+        return POOLS.computeIfAbsent(size, n -> Executors.newFixedThreadPool(n, runnable -> {
+            var thread = new Thread(runnable, "stagecheck-crawl-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    /**
+     * Suppliers, each to be called on a helper thread, of a browser like {@code main}: same settings,
+     * reset, then given main's cookies for the page it shows, so a member crawl stays signed in.
+     */
+    static List<Supplier<BrowserSession>> helpers(BrowserSession main, int count) {
+        if (count <= 0) {
+            return List.of();
+        }
+        // Read on the caller's thread: WebDriver sessions are not shared across threads.
+        var page = main.driver().getCurrentUrl();
+        var cookies = page.startsWith("http") ? main.driver().manage().getCookies() : java.util.Set.<Cookie>of();
+        return IntStream.range(0, count).<Supplier<BrowserSession>>mapToObj(i -> () -> {
+            var helper = BrowserSessions.current(main.settings());
+            helper.resetForNextTest();
+            if (!cookies.isEmpty()) {
+                // Cookies can only be set for the site the browser shows: open its root first.
+                var uri = URI.create(page);
+                helper.driver().get(uri.getScheme() + "://" + uri.getRawAuthority() + "/");
+                cookies.forEach(cookie -> helper.driver().manage().addCookie(cookie));
+            }
+            return helper;
+        }).toList();
+    }
+}
