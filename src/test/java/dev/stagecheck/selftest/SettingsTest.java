@@ -61,6 +61,18 @@ public class SettingsTest {
         }
     }
 
+    @Test(description = "crawl.workers is 1 by default, 1 to 8 when given; anything else is one line naming it")
+    public void crawlWorkersAreBounded() throws IOException {
+        var site = profile(MINIMAL_PROFILE);
+        assertEquals(Settings.load(props("site", site.toString()), Map.of()).crawlWorkers(), 1, "one browser per crawl by default");
+        assertEquals(Settings.load(props("site", site.toString(), "crawl.workers", "2"), Map.of()).crawlWorkers(), 2, "-Dcrawl.workers=2");
+        for (var bad : new String[] {"0", "9", "two", "-1"}) {
+            var e = expectThrows(ConfigException.class, () -> Settings.load(props("site", site.toString(), "crawl.workers", bad), Map.of()));
+            assertTrue(e.getMessage().startsWith("crawl.workers '" + bad + "'") && !e.getMessage().contains("\n"),
+                    "one line naming the key and the value: " + e.getMessage());
+        }
+    }
+
     @Test(description = "grid.url takes the hub's root, also when the /wd/hub or /ui address is pasted")
     public void gridUrlIsTheHubRoot() throws IOException {
         var site = profile(MINIMAL_PROFILE);
