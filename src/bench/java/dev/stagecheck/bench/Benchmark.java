@@ -2,6 +2,7 @@ package dev.stagecheck.bench;
 
 import dev.stagecheck.browser.BrowserSession;
 import dev.stagecheck.browser.BrowserSessions;
+import dev.stagecheck.browser.ChromiumFactory;
 import dev.stagecheck.config.Settings;
 import dev.stagecheck.config.SiteProfile;
 import dev.stagecheck.config.TargetSite;
@@ -130,9 +131,9 @@ public final class Benchmark {
     private static long bareLoop(List<String> urls) {
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1920,1080", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1");
+        options.addArguments(ChromiumFactory.QUIET_FLAGS);
+        options.addArguments("--headless=new", "--no-sandbox", "--window-size=1920,1080",
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1");
         var driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build(), options);
         try {

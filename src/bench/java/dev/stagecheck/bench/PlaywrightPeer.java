@@ -33,17 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PlaywrightPeer implements AutoCloseable {
 
     /** The Chromium flags the kit's own ChromiumFactory passes, minus the ones Playwright sets itself. */
-    private static final List<String> CHROMIUM_ARGS = List.of(
-            "--no-sandbox",
-            "--disable-dev-shm-usage",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--no-default-browser-check",
-            "--password-store=basic",
-            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1");
+    private static final List<String> CHROMIUM_ARGS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("--no-sandbox", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
+            dev.stagecheck.browser.ChromiumFactory.QUIET_FLAGS.stream()).toList();
     /** The kit's default device (desktop); Playwright's own default would be 1280x720. */
     private static final int WIDTH = 1920;
     private static final int HEIGHT = 1080;

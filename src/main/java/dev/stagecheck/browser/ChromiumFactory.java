@@ -19,7 +19,22 @@ import java.util.Optional;
  * Starts Chromium or Chrome for one worker: headless by default, the device's size, a throw-away
  * profile directory, and the flags a locked-down CI machine needs (no sandbox as root, no calls home).
  */
-final class ChromiumFactory implements BrowserFactory {
+public final class ChromiumFactory implements BrowserFactory {
+    /**
+     * Flags for a Chromium on a locked-down CI machine: no calls home, no first-run dialogs, no
+     * shared-memory or GPU trouble in containers. Also used by the benchmark's peers, so every
+     * browser there runs alike.
+     */
+    public static final java.util.List<String> QUIET_FLAGS = java.util.List.of(
+            "--disable-dev-shm-usage",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--password-store=basic");
+
     static final String MOBILE_USER_AGENT = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) "
             + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
     static final String TABLET_USER_AGENT = "Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) "
@@ -79,16 +94,8 @@ final class ChromiumFactory implements BrowserFactory {
         if (Commands.runningAsRoot()) {
             options.addArguments("--no-sandbox");
         }
-        options.addArguments(
-                "--disable-dev-shm-usage",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--no-default-browser-check",
-                "--password-store=basic",
-                "--window-size=" + settings.device().width() + "," + settings.device().height());
+        options.addArguments(QUIET_FLAGS);
+        options.addArguments("--window-size=" + settings.device().width() + "," + settings.device().height());
         var device = settings.device();
         if (device.touch()) {
             options.setExperimentalOption("mobileEmulation", Map.of(

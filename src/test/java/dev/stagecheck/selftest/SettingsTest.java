@@ -51,24 +51,23 @@ public class SettingsTest {
 
     @Test
     public void retriesAreOptInAndBounded() throws IOException {
-        var site = profile(MINIMAL_PROFILE);
-        assertEquals(Settings.load(props("site", site.toString()), Map.of()).retries(), 0, "retries should default to 0");
-        assertEquals(Settings.load(props("site", site.toString(), "retries", "3"), Map.of()).retries(), 3, "-Dretries=3");
-        for (var bad : new String[] {"4", "-1", "x", "1.5"}) {
-            var e = expectThrows(ConfigException.class, () -> Settings.load(props("site", site.toString(), "retries", bad), Map.of()));
-            assertTrue(e.getMessage().startsWith("retries '" + bad + "'") && !e.getMessage().contains("\n"),
-                    "one line naming the key and the value: " + e.getMessage());
-        }
+        assertBoundedNumber("retries", Settings::retries, 0, "3", 3, "4", "-1", "x", "1.5");
     }
 
     @Test(description = "crawl.workers is 1 by default, 1 to 8 when given; anything else is one line naming it")
     public void crawlWorkersAreBounded() throws IOException {
+        assertBoundedNumber("crawl.workers", Settings::crawlWorkers, 1, "2", 2, "0", "9", "two", "-1");
+    }
+
+    /** A whole-number setting: its default, one good value, and bad ones each refused in one line naming key and value. */
+    private void assertBoundedNumber(String key, java.util.function.ToIntFunction<Settings> read, int byDefault,
+                                     String good, int goodValue, String... bad) throws IOException {
         var site = profile(MINIMAL_PROFILE);
-        assertEquals(Settings.load(props("site", site.toString()), Map.of()).crawlWorkers(), 1, "one browser per crawl by default");
-        assertEquals(Settings.load(props("site", site.toString(), "crawl.workers", "2"), Map.of()).crawlWorkers(), 2, "-Dcrawl.workers=2");
-        for (var bad : new String[] {"0", "9", "two", "-1"}) {
-            var e = expectThrows(ConfigException.class, () -> Settings.load(props("site", site.toString(), "crawl.workers", bad), Map.of()));
-            assertTrue(e.getMessage().startsWith("crawl.workers '" + bad + "'") && !e.getMessage().contains("\n"),
+        assertEquals(read.applyAsInt(Settings.load(props("site", site.toString()), Map.of())), byDefault, key + " by default");
+        assertEquals(read.applyAsInt(Settings.load(props("site", site.toString(), key, good), Map.of())), goodValue, "-D" + key + "=" + good);
+        for (var value : bad) {
+            var e = expectThrows(ConfigException.class, () -> Settings.load(props("site", site.toString(), key, value), Map.of()));
+            assertTrue(e.getMessage().startsWith(key + " '" + value + "'") && !e.getMessage().contains("\n"),
                     "one line naming the key and the value: " + e.getMessage());
         }
     }
