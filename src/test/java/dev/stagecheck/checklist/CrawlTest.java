@@ -1,7 +1,6 @@
 package dev.stagecheck.checklist;
 
 import dev.stagecheck.config.ConfigException;
-import dev.stagecheck.config.Settings;
 import dev.stagecheck.config.SiteProfile.ForbiddenUrl;
 import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.crawl.CrawlResult;

@@ -4,7 +4,6 @@ import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.demo.DemoSite;
 import dev.stagecheck.demo.DemoSiteProvider;
 import dev.stagecheck.demo.Fault;
-import dev.stagecheck.report.WebhookListener;
 import dev.stagecheck.verdict.FindingKind;
 import org.testng.ITestResult;
 import org.testng.annotations.Test;
