@@ -28,10 +28,8 @@ public record ExecutorInfo(String type, String buildName, OptionalLong buildOrde
     /** The build this process runs in; a local run counts on from the trend data kept in {@code history}. */
     public static ExecutorInfo detect(Map<String, String> env, Path history, ZonedDateTime now) {
         if (isSet(env, "GITHUB_RUN_NUMBER")) {
-            var url = isSet(env, "GITHUB_SERVER_URL") && isSet(env, "GITHUB_REPOSITORY") && isSet(env, "GITHUB_RUN_ID")
-                    ? Optional.of(env.get("GITHUB_SERVER_URL") + "/" + env.get("GITHUB_REPOSITORY") + "/actions/runs/" + env.get("GITHUB_RUN_ID"))
-                    : Optional.<String>empty();
-            return ci("github", "GitHub Actions " + env.getOrDefault("GITHUB_WORKFLOW", "workflow"), env.get("GITHUB_RUN_NUMBER"), url);
+            return ci("github", "GitHub Actions " + env.getOrDefault("GITHUB_WORKFLOW", "workflow"), env.get("GITHUB_RUN_NUMBER"),
+                    githubRunPage(env));
         }
         if (isSet(env, "CI_PIPELINE_IID")) {
             return ci("gitlab", "GitLab CI " + env.getOrDefault("CI_PROJECT_PATH", "pipeline"), env.get("CI_PIPELINE_IID"),
@@ -97,6 +95,14 @@ public record ExecutorInfo(String type, String buildName, OptionalLong buildOrde
         } catch (IOException | NumberFormatException e) {
             return 0;
         }
+    }
+
+    /** The GitHub Actions page of this run (where its artifacts are listed), when GitHub's variables say so. */
+    static Optional<String> githubRunPage(Map<String, String> env) {
+        return isSet(env, "GITHUB_SERVER_URL") && isSet(env, "GITHUB_REPOSITORY") && isSet(env, "GITHUB_RUN_ID")
+                ? Optional.of(env.get("GITHUB_SERVER_URL").trim() + "/" + env.get("GITHUB_REPOSITORY").trim() + "/actions/runs/"
+                        + env.get("GITHUB_RUN_ID").trim())
+                : Optional.empty();
     }
 
     private static boolean isSet(Map<String, String> env, String name) {

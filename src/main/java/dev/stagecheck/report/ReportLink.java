@@ -28,10 +28,9 @@ public final class ReportLink {
             return SafeUrl.of(environment.get("BUILD_URL").trim());
         }
         // GitHub Actions: the run page, where the report artifact is listed.
-        if (isSet(environment.get("GITHUB_SERVER_URL")) && isSet(environment.get("GITHUB_REPOSITORY"))
-                && isSet(environment.get("GITHUB_RUN_ID"))) {
-            return SafeUrl.of(environment.get("GITHUB_SERVER_URL").trim() + "/" + environment.get("GITHUB_REPOSITORY").trim()
-                    + "/actions/runs/" + environment.get("GITHUB_RUN_ID").trim());
+        var github = ExecutorInfo.githubRunPage(environment);
+        if (github.isPresent()) {
+            return SafeUrl.of(github.get());
         }
         if (isSet(environment.get("CI_JOB_URL"))) {
             return SafeUrl.of(environment.get("CI_JOB_URL").trim());

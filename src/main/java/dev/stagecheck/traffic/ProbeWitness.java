@@ -52,6 +52,11 @@ public final class ProbeWitness implements NetworkWitness {
 
     private volatile Optional<Credentials> typedCredentials = Optional.empty();
 
+    /** The answer fetched just before the browser went to a URL: the page's status, unless it ends elsewhere. */
+    private record Asked(String url, HttpProbe.Answer answer) {}
+
+    private volatile Optional<Asked> askedBefore = Optional.empty();
+
     public ProbeWitness(WebDriver driver, Traffic traffic, Duration timeout) {
         this.driver = driver;
         this.traffic = traffic;
@@ -76,6 +81,7 @@ public final class ProbeWitness implements NetworkWitness {
             return Optional.empty();
         }
         var answer = page.answer();
+        askedBefore = answer.status() / 100 == 3 ? Optional.empty() : Optional.of(new Asked(SafeUrl.of(url).replaceFirst("#.*$", ""), answer));
         if (answer.status() == 401 && !answer.challenges().isEmpty()) {
             var exchange = document(url, answer.status(), answer.challenges(), Optional.of("not opened in the browser:"
                     + " it would show a login dialog"));
@@ -154,7 +160,10 @@ public final class ProbeWitness implements NetworkWitness {
                             answer.challenges(), Optional.empty());
                 }, pool))
                 .toList();
-        var answer = ask(url, headers);
+        // The page was fetched a moment ago, just before the browser went there: ask again only if it ended elsewhere.
+        var before = askedBefore;
+        askedBefore = Optional.empty();
+        var answer = before.filter(earlier -> earlier.url().equals(SafeUrl.of(url))).map(Asked::answer).orElseGet(() -> ask(url, headers));
         traffic.record(document(url, answer.status(), answer.challenges(), Optional.empty()));
         asked.forEach(exchange -> traffic.record(exchange.join()));
         currentPage = url;
@@ -223,6 +232,7 @@ public final class ProbeWitness implements NetworkWitness {
     public void forget() {
         currentPage = "";
         typedCredentials = Optional.empty();
+        askedBefore = Optional.empty();
     }
 
     @Override
