@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,9 @@ public final class ProbeWitness implements NetworkWitness {
             + " resources; this browser reports no network events); console messages are not available";
     private static final Pattern EMBEDDED = Pattern.compile(
             "<(img|script|link|iframe)\\b[^>]*?\\b(src|href)\\s*=\\s*[\"']([^\"']+)[\"'][^>]*>", Pattern.CASE_INSENSITIVE);
-    private static final String READ_PAGE = "return {url: location.href, resources: performance.getEntriesByType('resource')"
+    private static final Duration SETTLE = Duration.ofSeconds(5);
+    private static final Duration SETTLE_POLL = Duration.ofMillis(25);
+    private static final String READ_PAGE = "return {url: location.href, state: document.readyState, resources: performance.getEntriesByType('resource')"
             + ".map(e => ({url: e.name, type: e.initiatorType}))};";
 
     private final WebDriver driver;
@@ -138,12 +141,11 @@ public final class ProbeWitness implements NetworkWitness {
     @Override
     @SuppressWarnings("unchecked")
     public void afterNavigation() {
-        Map<String, Object> page;
-        try {
-            page = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(READ_PAGE);
-        } catch (WebDriverException e) {
+        var settled = settledPage();
+        if (settled.isEmpty()) {
             return;
         }
+        var page = settled.get();
         var url = String.valueOf(page.get("url")).replaceFirst("#.*$", "");
         if (!url.startsWith("http")) {
             return;
@@ -167,6 +169,37 @@ public final class ProbeWitness implements NetworkWitness {
         traffic.record(document(url, answer.status(), answer.challenges(), Optional.empty()));
         asked.forEach(exchange -> traffic.record(exchange.join()));
         currentPage = url;
+    }
+
+    /**
+     * The page once the browser is on it. A click can return while the old page is still unloading:
+     * the script then fails or still reads the old page, so read again (briefly) until the page is
+     * loaded and is the one asked for, or at least no longer the one left.
+     */
+    @SuppressWarnings("unchecked")
+    private Optional<Map<String, Object>> settledPage() {
+        var target = askedBefore.map(Asked::url);
+        var left = currentPage;
+        var deadline = System.nanoTime() + SETTLE.toNanos();
+        Optional<Map<String, Object>> last = Optional.empty();
+        while (true) {
+            try {
+                var page = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(READ_PAGE);
+                last = Optional.ofNullable(page);
+                if (page != null && "complete".equals(page.get("state"))) {
+                    var url = SafeUrl.of(String.valueOf(page.get("url"))).replaceFirst("#.*$", "");
+                    if (target.map(url::equals).orElse(true) || !url.equals(left)) {
+                        return last;
+                    }
+                }
+            } catch (WebDriverException e) {
+                // The old document is going away: the next read finds the new one.
+            }
+            if (System.nanoTime() > deadline) {
+                return last;
+            }
+            LockSupport.parkNanos(SETTLE_POLL.toNanos());
+        }
     }
 
     private Exchange document(String url, int status, List<String> challenges, Optional<String> note) {

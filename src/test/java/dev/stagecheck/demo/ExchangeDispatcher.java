@@ -52,11 +52,10 @@ final class ExchangeDispatcher implements HttpHandler {
                 log.error(request.method() + " " + exchange.getRequestURI().getRawPath() + " failed: " + e);
                 response = errors.status(request, 500, "Something went wrong on our side.");
             }
-            try {
-                write(exchange, response);
-            } finally {
-                logAccess(exchange, request, response);
-            }
+            // Logged before the answer leaves, so a client that has its answer finds the line in the log
+            // (a line written afterwards raced the client's next read of the log).
+            logAccess(exchange, request, response);
+            write(exchange, response);
         }
     }
 
