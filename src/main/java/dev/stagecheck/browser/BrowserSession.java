@@ -29,6 +29,8 @@ public final class BrowserSession {
     private final WebDriver driver;
     private final Traffic traffic = new Traffic();
     private final Optional<CdpWitness> devTools;
+    /** Navigation and page reads without chromedriver's round trip, when the browser speaks DevTools. */
+    private final Optional<CdpPage> page;
     private final NetworkWitness witness;
     private final StartedBrowser started;
     private final Settings settings;
@@ -39,6 +41,7 @@ public final class BrowserSession {
         this.settings = settings;
         this.devTools = started.devTools() ? Optional.of(CdpWitness.attach(driver, traffic)) : Optional.empty();
         this.witness = devTools.<NetworkWitness>map(w -> w).orElseGet(() -> new ProbeWitness(driver, traffic, settings.httpTimeout()));
+        this.page = devTools.map(CdpPage::new);
     }
 
     static BrowserSession start(Settings settings) {
@@ -84,7 +87,7 @@ public final class BrowserSession {
         var refused = target.flatMap(witness::beforeNavigation);
         if (refused.isPresent()) {
             // Leave the previous page, as a browser showing an error would: its links are not this page's.
-            driver.get("about:blank");
+            open("about:blank");
             return refused;
         }
         try {
@@ -98,6 +101,20 @@ public final class BrowserSession {
         }
         witness.afterNavigation();
         return traffic.awaitPageSince(from, settings.pageTimeout());
+    }
+
+    /** Types a URL into the address bar: returns once the page has loaded, as {@code driver.get} does. */
+    public void open(String url) {
+        page.ifPresentOrElse(cdp -> cdp.open(url, settings.pageTimeout()), () -> driver.get(url));
+    }
+
+    /**
+     * Runs a script body ({@code return ...}, with {@code arguments}) in the page and returns plain
+     * data (strings, numbers, booleans, lists, maps; no elements): the way to read many things in one call.
+     */
+    public Object read(String script, Object... arguments) {
+        return page.isPresent() ? page.get().evaluate(script, java.util.Arrays.asList(arguments))
+                : ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
     public Settings settings() {
@@ -114,7 +131,7 @@ public final class BrowserSession {
             // Without DevTools only the current site's state can be reached: clear it before leaving.
             clearBrowserState(origins);
         }
-        driver.get("about:blank");
+        open("about:blank");
         if (devTools.isPresent()) {
             clearBrowserState(origins);
         }

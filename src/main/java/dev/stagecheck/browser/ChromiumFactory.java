@@ -33,7 +33,10 @@ public final class ChromiumFactory implements BrowserFactory {
             "--disable-sync",
             "--no-first-run",
             "--no-default-browser-check",
-            "--password-store=basic");
+            "--password-store=basic",
+            // Pages left behind stay alive in the back/forward cache; over a crawl of a thousand pages
+            // in one tab each page load got slower (115 ms -> 160 ms after 800 pages, measured here).
+            "--disable-features=BackForwardCache");
 
     static final String MOBILE_USER_AGENT = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) "
             + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";

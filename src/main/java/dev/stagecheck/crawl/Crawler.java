@@ -206,12 +206,11 @@ public final class Crawler {
     private Visit visit(BrowserSession session, Target target) {
         var traffic = session.traffic();
         traffic.clear();
-        var driver = session.driver();
         var started = System.nanoTime();
         Optional<String> error = Optional.empty();
         Optional<Exchange> response;
         try {
-            response = session.navigate(Optional.of(target.url()), () -> driver.get(target.url()));
+            response = session.navigate(Optional.of(target.url()), () -> session.open(target.url()));
         } catch (TimeoutException e) {
             error = Optional.of("page load timed out after " + session.settings().pageTimeout().toSeconds() + " s");
             stopLoading(session);
@@ -220,7 +219,7 @@ public final class Crawler {
         var millis = (System.nanoTime() - started) / 1_000_000;
         var links = new LinkedHashSet<String>();
         var page = readPage(session, links, menuToggle);
-        if (page.shownMenuToggle().isPresent() && click(page.shownMenuToggle().get())) {
+        if (page.menuToggleShown() && openMenu(session, menuToggle.orElseThrow())) {
             readPage(session, links, Optional.empty());
         }
         var title = page.title();
@@ -239,32 +238,37 @@ public final class Crawler {
         return new Visit(record, List.copyOf(links));
     }
 
-    /** A page as one script call read it: its title, and the menu toggle if one is shown. */
-    private record PageRead(String title, Optional<WebElement> shownMenuToggle) {}
+    /** A page as one script call read it: its title, and whether a menu toggle is shown (when the profile names one). */
+    private record PageRead(String title, boolean menuToggleShown) {}
+
+    private static final String SHOWN_TOGGLE = "arguments[0] && Array.from(document.querySelectorAll(arguments[0]))"
+            + ".find(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')";
 
     /**
-     * Title, every link, and the shown menu toggle (when the profile names one) in one script call:
-     * one round trip per page, not one per link or element.
+     * Title, every link, and whether the menu toggle is shown, in one script call: one round trip per
+     * page, not one per link or element.
      */
     @SuppressWarnings("unchecked")
     private static PageRead readPage(BrowserSession session, java.util.Set<String> links, Optional<String> toggle) {
         try {
-            var page = (Map<String, Object>) ((JavascriptExecutor) session.driver()).executeScript(
-                    "const toggle = arguments[0] && Array.from(document.querySelectorAll(arguments[0]))"
-                            + ".find(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');"
-                            + "return {title: document.title, links: Array.from(document.querySelectorAll('a[href]'), a => a.href),"
-                            + " toggle: toggle || null};", toggle.orElse(null));
+            var page = (Map<String, Object>) session.read("return {title: document.title,"
+                    + " links: Array.from(document.querySelectorAll('a[href]'), a => a.href),"
+                    + " toggle: !!(" + SHOWN_TOGGLE + ")};", toggle.orElse(null));
             ((List<Object>) page.get("links")).forEach(link -> links.add(String.valueOf(link)));
-            return new PageRead(String.valueOf(page.get("title")), Optional.ofNullable((WebElement) page.get("toggle")));
+            return new PageRead(String.valueOf(page.get("title")), Boolean.TRUE.equals(page.get("toggle")));
         } catch (WebDriverException e) {
-            return new PageRead("", Optional.empty());
+            return new PageRead("", false);
         }
     }
 
     /** Opens the hamburger menu, so links a script adds to it are found too. */
-    private static boolean click(WebElement toggle) {
+    private static boolean openMenu(BrowserSession session, String toggle) {
         try {
-            toggle.click();
+            var shown = (WebElement) ((JavascriptExecutor) session.driver()).executeScript("return " + SHOWN_TOGGLE + " || null;", toggle);
+            if (shown == null) {
+                return false;
+            }
+            shown.click();
             return true;
         } catch (WebDriverException e) {
             return false;

@@ -42,7 +42,7 @@ public abstract class PageObject {
 
     /** Types the URL into the address bar, as a user would. */
     protected PageVisit go(String url) {
-        return navigate(Optional.of(url), () -> driver.get(url));
+        return navigate(Optional.of(url), () -> session.open(url));
     }
 
     /** Runs an action that leads to a new page and reports where it ended. */
@@ -54,15 +54,27 @@ public abstract class PageObject {
     protected PageVisit navigate(Optional<String> target, Runnable action) {
         var from = session.traffic().size();
         var response = session.navigate(target, action);
-        waitForDocumentReady();
-        return new PageVisit(SafeUrl.of(driver.getCurrentUrl()), response.map(r -> r.status()).orElse(0), title(), response, from);
+        var shown = settledDocument();
+        return new PageVisit(shown.url(), response.map(r -> r.status()).orElse(0), shown.title(), response, from);
     }
 
-    private void waitForDocumentReady() {
+    private record Shown(String url, String title) {}
+
+    /** Where the browser is once the document finished loading, read in one call per look. */
+    @SuppressWarnings("unchecked")
+    private Shown settledDocument() {
         try {
-            wait.until(d -> "complete".equals(script("return document.readyState")));
-        } catch (WebDriverException ignored) {
+            var page = wait.until(d -> {
+                var read = (Map<String, Object>) session.read(
+                        "return {state: document.readyState, url: location.href, title: document.title};");
+                return "complete".equals(read.get("state")) ? read : null;
+            });
+            var url = String.valueOf(page.get("url"));
+            // An error page's location is chrome-error://...; WebDriver names the URL that failed.
+            return new Shown(url.startsWith("http") ? SafeUrl.of(url) : currentUrl(), String.valueOf(page.get("title")));
+        } catch (WebDriverException e) {
             // An error page may never complete; the status already says what happened.
+            return new Shown(currentUrl(), title());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -36,6 +37,11 @@ public final class CdpWitness implements NetworkWitness {
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private volatile String currentPage = "";
     private volatile String mainFrameId = "";
+    private final java.util.concurrent.ExecutorService continuations = java.util.concurrent.Executors.newFixedThreadPool(4, runnable -> {
+        var thread = new Thread(runnable, "stagecheck-cdp-continue");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private CdpWitness(DevTools devTools, Traffic traffic) {
         this.devTools = devTools;
@@ -68,14 +74,19 @@ public final class CdpWitness implements NetworkWitness {
         send("Log.enable", Map.of());
         // A 401 challenge on a sub-resource makes Chromium wait for credentials that never come, and the
         // page never finishes loading. Answer every challenge with "cancel", as a user closing the login
-        // dialog would: the 401 then arrives as a response like any other. An empty pattern list asks
-        // for the auth events only, without pausing every request.
+        // dialog would: the 401 then arrives as a response like any other. Chromium refuses auth handling
+        // without request patterns, so every request pauses too and is let go at once (onRequestPaused).
         send("Fetch.enable", Map.of("handleAuthRequests", true, "patterns", List.of(Map.of("urlPattern", "*"))));
     }
 
     /** Sends a raw CDP command (clearing cookies, cache, storage; extra headers). */
     public Map<String, Object> send(String method, Map<String, Object> params) {
         return devTools.send(new Command<>(method, params, AS_MAP), COMMAND_TIMEOUT);
+    }
+
+    /** Listens to one more raw CDP event on the same connection (page lifecycle, for navigating without chromedriver). */
+    public void on(String event, Consumer<Map<String, Object>> handler) {
+        devTools.addListener(new Event<>(event, AS_MAP), handler);
     }
 
     /** Forgets requests of the previous test (called when the browser is reset between tests). */
@@ -119,9 +130,12 @@ public final class CdpWitness implements NetworkWitness {
 
     private synchronized void onWireResponse(Map<String, Object> event) {
         var requestId = text(event.get("requestId"));
-        wireResponses.put(requestId, event);
         var request = pending.get(requestId);
-        if (request != null && failures.containsKey(requestId)) {
+        if (request == null) {
+            return; // Answered already: its responseReceived said it all (and keeping it would pile up over a crawl).
+        }
+        wireResponses.put(requestId, event);
+        if (failures.containsKey(requestId)) {
             traffic.record(requestId, fromWire(request, event, failures.get(requestId)));
         }
     }
@@ -163,8 +177,18 @@ public final class CdpWitness implements NetworkWitness {
                 "authChallengeResponse", Map.of("response", "CancelAuth")));
     }
 
+    /**
+     * Lets a paused request go on. Sent from a small pool, not from the event thread: a page's
+     * stylesheet, script and images are requested together, and answering them one round trip
+     * after another held each page load up by several milliseconds.
+     */
     private void onRequestPaused(Map<String, Object> event) {
-        sendQuietly("Fetch.continueRequest", Map.of("requestId", text(event.get("requestId"))));
+        var requestId = text(event.get("requestId"));
+        try {
+            continuations.execute(() -> sendQuietly("Fetch.continueRequest", Map.of("requestId", requestId)));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closing: the browser is going away with its requests.
+        }
     }
 
     private void sendQuietly(String method, Map<String, Object> params) {
@@ -219,6 +243,7 @@ public final class CdpWitness implements NetworkWitness {
 
     @Override
     public void close() {
+        continuations.shutdownNow();
         try {
             devTools.clearListeners();
             devTools.close();

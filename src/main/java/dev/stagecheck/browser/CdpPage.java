@@ -1,0 +1,97 @@
+package dev.stagecheck.browser;
+
+import dev.stagecheck.traffic.CdpWitness;
+import org.openqa.selenium.JavascriptException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.json.Json;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The page of a Chromium-family browser, driven straight through the DevTools connection the
+ * witness already holds. A navigation or a read through chromedriver costs an HTTP round trip
+ * to it plus its own checks (about a WebDriver command, 10-15 ms here, per call); on a crawl of
+ * thousands of pages those are most of the kit's overhead. The browser's own work is the same.
+ */
+final class CdpPage {
+    private static final Json JSON = new Json();
+
+    private final CdpWitness cdp;
+    /** Navigations (by loader id) whose page fired its load event; read and cleared under this lock. */
+    private final Set<String> loaded = new HashSet<>();
+
+    CdpPage(CdpWitness cdp) {
+        this.cdp = cdp;
+        cdp.on("Page.lifecycleEvent", this::onLifecycle);
+        cdp.send("Page.enable", Map.of());
+        cdp.send("Page.setLifecycleEventsEnabled", Map.of("enabled", true));
+    }
+
+    private synchronized void onLifecycle(Map<String, Object> event) {
+        if ("load".equals(event.get("name"))) {
+            loaded.add(String.valueOf(event.get("loaderId")));
+            notifyAll();
+        }
+    }
+
+    /**
+     * Goes to {@code url} and returns when its load event fired, as {@code driver.get} does. A load
+     * the browser gave up on (net::ERR_...) is thrown as a WebDriverException naming the error, one
+     * that outlasts {@code timeout} as a TimeoutException after the load is stopped.
+     */
+    void open(String url, Duration timeout) {
+        synchronized (this) {
+            loaded.clear();
+        }
+        var answer = cdp.send("Page.navigate", Map.of("url", url));
+        var error = String.valueOf(answer.getOrDefault("errorText", ""));
+        if (!error.isEmpty()) {
+            throw new WebDriverException("unknown error: " + error + " (navigating to the page)");
+        }
+        var loader = answer.get("loaderId");
+        if (loader == null) {
+            return; // Only the #fragment changed: no new document, nothing to load.
+        }
+        if (!awaitLoad(String.valueOf(loader), timeout)) {
+            cdp.send("Page.stopLoading", Map.of());
+            throw new TimeoutException("timeout: the page did not load within " + timeout.toSeconds() + " s");
+        }
+    }
+
+    private synchronized boolean awaitLoad(String loader, Duration timeout) {
+        var deadline = System.nanoTime() + timeout.toNanos();
+        while (!loaded.contains(loader)) {
+            var left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Runs a script body (as {@code executeScript} takes it: {@code return ...}, with
+     * {@code arguments}) in the page and returns its JSON-able result: strings, numbers, booleans,
+     * lists and maps, never elements.
+     */
+    Object evaluate(String body, List<Object> arguments) {
+        var expression = "(function() {\n" + body + "\n}).apply(null, " + JSON.toJson(arguments) + ")";
+        var answer = cdp.send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
+        if (answer.get("exceptionDetails") instanceof Map<?, ?> details) {
+            var exception = details.get("exception") instanceof Map<?, ?> thrown ? thrown.get("description") : details.get("text");
+            throw new JavascriptException("javascript error: " + exception);
+        }
+        return answer.get("result") instanceof Map<?, ?> result ? result.get("value") : null;
+    }
+}
