@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -113,7 +114,7 @@ public final class BrowserSession {
      * data (strings, numbers, booleans, lists, maps; no elements): the way to read many things in one call.
      */
     public Object read(String script, Object... arguments) {
-        return page.isPresent() ? page.get().evaluate(script, java.util.Arrays.asList(arguments))
+        return page.isPresent() ? page.get().evaluate(script, Arrays.asList(arguments))
                 : ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 

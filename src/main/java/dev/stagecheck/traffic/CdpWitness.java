@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -37,11 +39,7 @@ public final class CdpWitness implements NetworkWitness {
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private volatile String currentPage = "";
     private volatile String mainFrameId = "";
-    private final java.util.concurrent.ExecutorService continuations = java.util.concurrent.Executors.newFixedThreadPool(4, runnable -> {
-        var thread = new Thread(runnable, "stagecheck-cdp-continue");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService continuations = DaemonPool.of(4, "stagecheck-cdp-continue");
 
     private CdpWitness(DevTools devTools, Traffic traffic) {
         this.devTools = devTools;
@@ -186,7 +184,7 @@ public final class CdpWitness implements NetworkWitness {
         var requestId = text(event.get("requestId"));
         try {
             continuations.execute(() -> sendQuietly("Fetch.continueRequest", Map.of("requestId", requestId)));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // Closing: the browser is going away with its requests.
         }
     }

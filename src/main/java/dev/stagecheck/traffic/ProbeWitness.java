@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -41,11 +40,7 @@ public final class ProbeWitness implements NetworkWitness {
     private final WebDriver driver;
     private final Traffic traffic;
     private final HttpProbe probe;
-    private final ExecutorService pool = Executors.newFixedThreadPool(4, runnable -> {
-        var thread = new Thread(runnable, "stagecheck-probe");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService pool = DaemonPool.of(4, "stagecheck-probe");
     private volatile String currentPage = "";
     /**
      * Basic credentials a typed URL carried, and the URL prefix they cover: the browser keeps sending
