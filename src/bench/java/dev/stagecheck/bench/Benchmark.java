@@ -104,6 +104,15 @@ public final class Benchmark {
                 trivialTest(session, settings, url);
             }
         }) / (double) tests;
+        // The same with the HTTP cache emptied too (-Dreset.cache=true): what a cold first page costs.
+        var origins = java.util.Set.of(TargetSite.resolve("/").replaceFirst("/$", ""));
+        var cold = time(() -> {
+            for (int i = 0; i < tests; i++) {
+                session.resetForNextTest();
+                session.clearBrowserState(origins);
+                trivialTest(session, settings, url);
+            }
+        }) / (double) tests;
         var fresh = time(() -> {
             for (int i = 0; i < tests; i++) {
                 BrowserSessions.quitAll();
@@ -112,6 +121,7 @@ public final class Benchmark {
         }) / (double) tests;
         sample("test.body.ms", bare);
         sample("kit.test.ms", reused);
+        sample("kit.test.cold.cache.ms", cold);
         sample("new.browser.test.ms", fresh);
         sample("kit.reset.overhead.ms", reused - bare);
         sample("new.browser.overhead.ms", fresh - bare);

@@ -122,19 +122,36 @@ public final class BrowserSession {
         return settings;
     }
 
-    /** Cookies, local and session storage, IndexedDB, cache and the recorded traffic: all gone. */
+    /**
+     * What storage the reset empties, for every origin the test reached. Narrower than "all" (which
+     * also drops shader caches and ad-auction data, 26 ms against 13 ms per test here) but with
+     * everything a site can write: cookies, local and session storage, IndexedDB, Cache Storage,
+     * service workers, file systems, storage buckets.
+     */
+    private static final String SITE_STORAGE =
+            "cookies,local_storage,indexeddb,cache_storage,service_workers,file_systems,websql,storage_buckets,shared_storage";
+
+    /**
+     * Cookies, local and session storage, IndexedDB, service workers and the recorded traffic: all
+     * gone, so the next test starts as a first visit. The HTTP cache stays unless {@code reset.cache}
+     * is set: it only holds what the site itself let be cached, and a cold cache made every test's
+     * first page about 100 ms slower here (the checklist's own cookies-and-cache test empties it).
+     */
     public void resetForNextTest() {
         var origins = new LinkedHashSet<String>();
         for (Exchange exchange : traffic.exchanges()) {
             origin(exchange.url()).ifPresent(origins::add);
         }
-        if (devTools.isEmpty()) {
+        if (devTools.isPresent()) {
+            // Inert first: an unload handler or timer of the old page must not write into what is cleared next.
+            if (!page.orElseThrow().silence()) {
+                open("about:blank");
+            }
+            clearWithDevTools(origins, settings.resetCache());
+        } else {
             // Without DevTools only the current site's state can be reached: clear it before leaving.
             clearBrowserState(origins);
-        }
-        open("about:blank");
-        if (devTools.isPresent()) {
-            clearBrowserState(origins);
+            open("about:blank");
         }
         witness.forget();
         traffic.clear();
@@ -147,12 +164,7 @@ public final class BrowserSession {
      */
     public void clearBrowserState(Set<String> origins) {
         if (devTools.isPresent()) {
-            var cdp = devTools.get();
-            cdp.send("Network.clearBrowserCookies", Map.of());
-            cdp.send("Network.clearBrowserCache", Map.of());
-            for (var origin : origins) {
-                cdp.send("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
-            }
+            clearWithDevTools(origins, true);
             return;
         }
         try {
@@ -162,6 +174,17 @@ public final class BrowserSession {
             }
         } catch (WebDriverException e) {
             // A page that refuses scripts still lost its cookies; nothing more WebDriver can do.
+        }
+    }
+
+    private void clearWithDevTools(Set<String> origins, boolean httpCache) {
+        var cdp = devTools.orElseThrow();
+        cdp.send("Network.clearBrowserCookies", Map.of());
+        if (httpCache) {
+            cdp.send("Network.clearBrowserCache", Map.of());
+        }
+        for (var origin : origins) {
+            cdp.send("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", SITE_STORAGE));
         }
     }
 

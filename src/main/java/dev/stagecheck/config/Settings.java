@@ -43,6 +43,7 @@ public record Settings(
         int retries,
         Set<BrowserKind> onlyBrowsers,
         int crawlWorkers,
+        boolean resetCache,
         SiteProfile profile) {
 
     public static final int MAX_RETRIES = 3;
@@ -66,13 +67,13 @@ public record Settings(
     /** The same run on another browser (a suite's {@code <parameter name="browser">}). */
     public Settings withBrowser(BrowserKind other) {
         return new Settings(baseUrl, site, other, headless, device, pageTimeout, elementTimeout, httpTimeout, browserBinary,
-                driverPath, mayInstallBrowser, baselineUpdate, reportsDir, gridUrl, retries, onlyBrowsers, crawlWorkers, profile);
+                driverPath, mayInstallBrowser, baselineUpdate, reportsDir, gridUrl, retries, onlyBrowsers, crawlWorkers, resetCache, profile);
     }
 
     /** The same run on another device (a suite's {@code <parameter name="device">}). */
     public Settings withDevice(Device other) {
         return new Settings(baseUrl, site, browser, headless, other, pageTimeout, elementTimeout, httpTimeout, browserBinary,
-                driverPath, mayInstallBrowser, baselineUpdate, reportsDir, gridUrl, retries, onlyBrowsers, crawlWorkers, profile);
+                driverPath, mayInstallBrowser, baselineUpdate, reportsDir, gridUrl, retries, onlyBrowsers, crawlWorkers, resetCache, profile);
     }
 
     /** True when the user gave no base URL: the run targets the built-in demo site. */
@@ -106,6 +107,7 @@ public record Settings(
                 parseRetries(reader.value(RETRIES), reader.origin(RETRIES)),
                 parseBrowsers(reader.value(BROWSERS), reader.origin(BROWSERS)),
                 parseWorkers(reader.value(CRAWL_WORKERS), reader.origin(CRAWL_WORKERS)),
+                reader.bool(RESET_CACHE),
                 SiteProfile.from(new ProfileReader(profileProperties, site.toString())));
     }
 

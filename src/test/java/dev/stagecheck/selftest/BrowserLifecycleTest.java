@@ -42,6 +42,31 @@ public class BrowserLifecycleTest {
         assertEquals(storage.toString(), "[0, 0]", "local and session storage should be empty after the reset");
     }
 
+    @Test(description = "what the previous test's page still runs (unload handlers, timers, animation frames) cannot write into the next test")
+    public void thePreviousPageCannotWriteIntoTheNextTest() {
+        var session = BrowserSessions.current();
+        var driver = session.driver();
+        driver.get(TargetSite.resolve("/"));
+        // A page that writes state as it goes and as it is left, as analytics and "remember me" scripts do.
+        ((JavascriptExecutor) driver).executeScript("""
+                const write = name => () => { document.cookie = name + '=1; path=/'; localStorage.setItem(name, '1'); };
+                addEventListener('pagehide', write('pagehide'));
+                addEventListener('unload', write('unload'));
+                addEventListener('beforeunload', write('beforeunload'));
+                document.addEventListener('visibilitychange', write('visibilitychange'));
+                setInterval(write('interval'), 2);
+                const frame = () => { write('frame')(); requestAnimationFrame(frame); };
+                requestAnimationFrame(frame);
+                """);
+
+        session.resetForNextTest();
+        driver.get(TargetSite.resolve("/")); // the next test's first page: the old one is left only now
+
+        assertEquals(driver.manage().getCookies().toString(), "[]", "the previous page wrote cookies after the reset");
+        var storage = ((JavascriptExecutor) driver).executeScript("return Object.keys(localStorage).join(',');");
+        assertEquals(storage, "", "the previous page wrote local storage after the reset");
+    }
+
     @Test(description = "a browser that died is replaced by a fresh one for the next test")
     public void aDeadBrowserIsReplaced() {
         var dead = BrowserSessions.current();
