@@ -67,15 +67,16 @@ public final class Benchmark {
             System.out.println("bench: demo with " + largePages + " catalog pages at " + demo.baseUrl() + ", " + rounds + " round(s)");
             var compareUrls = catalog(demo, comparePages);
             var home = TargetSite.resolve("/");
-            try (var peer = PlaywrightPeer.launch(CHROMIUM)) {
+            try (var peer = PlaywrightPeer.launch(CHROMIUM, PlaywrightPeer.Launch.PLAYWRIGHT_DEFAULTS);
+                 var peerWithKitFlags = PlaywrightPeer.launch(CHROMIUM, PlaywrightPeer.Launch.KIT_FLAGS)) {
                 for (int round = 1; round <= rounds; round++) {
                     System.out.println("bench: round " + round);
                     lifecycle(settings, home);
-                    crawlOverhead(settings, compareUrls, peer);
+                    crawlOverhead(settings, compareUrls, peer, peerWithKitFlags);
                     scale(settings, demo);
                     parallel(settings, demo);
-                    var isolated = peer.isolatedTests(home, tests);
-                    sample("peer.test.ms", isolated.millisPerTest());
+                    sample("peer.test.ms", peer.isolatedTests(home, tests).millisPerTest());
+                    sample("peer.kit.flags.test.ms", peerWithKitFlags.isolatedTests(home, tests).millisPerTest());
                 }
             }
             report();
@@ -134,8 +135,8 @@ public final class Benchmark {
         }
     }
 
-    /** The kit's crawl of the catalog pages against a bare driver.get loop and Playwright over the same URLs. */
-    private void crawlOverhead(Settings settings, List<String> urls, PlaywrightPeer peer) {
+    /** The kit's crawl of the catalog pages against a bare driver.get loop and Playwright (as started by its users, and with the kit's switches) over the same URLs. */
+    private void crawlOverhead(Settings settings, List<String> urls, PlaywrightPeer peer, PlaywrightPeer peerWithKitFlags) {
         var session = BrowserSessions.current(settings);
         session.resetForNextTest();
         var crawler = new Crawler(session, profileFor(comparePages), TargetSite::isSameOrigin);
@@ -149,6 +150,7 @@ public final class Benchmark {
         sample("crawl.overhead", kitMillis / (double) bare);
         var playwright = peer.crawl(visited, PlaywrightPeer.Reading.TITLE_AND_LINKS);
         sample("peer.crawl.pages.per.s", playwright.pagesPerSecond());
+        sample("peer.kit.flags.crawl.pages.per.s", peerWithKitFlags.crawl(visited, PlaywrightPeer.Reading.TITLE_AND_LINKS).pagesPerSecond());
     }
 
     /** driver.get on every URL in a plain ChromeDriver: the browser's own cost, nothing recorded. */

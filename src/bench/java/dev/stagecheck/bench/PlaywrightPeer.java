@@ -24,13 +24,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Runs offline: Playwright's browser download is skipped ({@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD},
  * set for its driver here, so no shell export is needed) and the system Chromium is launched by
- * path with the flags the kit gives it (root needs {@code --no-sandbox}; nothing may call home).
+ * path. By default nothing else is given, as a Playwright user would start it: Playwright adds its
+ * own switches (no sandbox, no background networking, no back/forward cache...). {@link Launch#KIT_FLAGS}
+ * adds the kit's switches on top, to show how much of a difference is the browser's configuration.
  * The driver itself (Node.js and Playwright's server) comes inside the Maven artifact.
  *
  * <p>Standalone: {@code PlaywrightPeer.main} starts the demo with {@code -Ddemo.pages=N} generated
  * pages (200 by default) and prints both measurements, the median of {@code -Dbench.rounds} rounds.
  */
 public final class PlaywrightPeer implements AutoCloseable {
+
+    /** How the peer's Chromium is started. */
+    public enum Launch {
+        /** The executable path and nothing else: what the peer and a Playwright user do. */
+        PLAYWRIGHT_DEFAULTS,
+        /**
+         * The switches the kit's ChromiumFactory passes, added after Playwright's own. Chromium keeps
+         * the last of a repeated switch, so the kit's {@code --disable-features} replaces Playwright's list.
+         */
+        KIT_FLAGS
+    }
 
     /** The Chromium flags the kit's own ChromiumFactory passes, minus the ones Playwright sets itself. */
     private static final List<String> CHROMIUM_ARGS = java.util.stream.Stream.concat(
@@ -87,15 +100,20 @@ public final class PlaywrightPeer implements AutoCloseable {
         this.browser = browser;
     }
 
-    /** Starts Playwright's driver and one headless Chromium from {@code chromium} (e.g. {@code /usr/bin/chromium}). */
+    /** Starts Playwright's driver and one headless Chromium from {@code chromium} (e.g. {@code /usr/bin/chromium}) as Playwright users do. */
     public static PlaywrightPeer launch(Path chromium) {
+        return launch(chromium, Launch.PLAYWRIGHT_DEFAULTS);
+    }
+
+    /** Starts Playwright's driver and one headless Chromium from {@code chromium}, started {@code how}. */
+    public static PlaywrightPeer launch(Path chromium, Launch how) {
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {
             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(chromium)
                     .setHeadless(true)
-                    .setArgs(CHROMIUM_ARGS));
+                    .setArgs(how == Launch.KIT_FLAGS ? CHROMIUM_ARGS : List.of()));
             return new PlaywrightPeer(playwright, browser);
         } catch (RuntimeException e) {
             playwright.close();
@@ -171,7 +189,7 @@ public final class PlaywrightPeer implements AutoCloseable {
     }
 
     /**
-     * {@code java -Ddemo.pages=200 [-Dbench.rounds=3] [-Dbench.tests=30] [-Dbrowser.binary=/usr/bin/chromium]
+     * {@code java -Ddemo.pages=200 [-Dbench.rounds=3] [-Dbench.tests=30] [-Dbrowser.binary=/usr/bin/chromium] [-Dpeer.kit.flags=true]
      * dev.stagecheck.bench.PlaywrightPeer}: the crawl of the N generated pages and the isolated tests
      * on one of them, each round side by side, then the medians.
      */
@@ -189,8 +207,9 @@ public final class PlaywrightPeer implements AutoCloseable {
                 urls.add(site.baseUrl() + "/catalog/item-" + item);
             }
             long launchStarted = System.nanoTime();
-            try (PlaywrightPeer peer = PlaywrightPeer.launch(chromium)) {
-                System.out.printf("Playwright for Java on Chromium %s (driver and browser up in %d ms), %d pages, %d rounds%n",
+            Launch how = Boolean.getBoolean("peer.kit.flags") ? Launch.KIT_FLAGS : Launch.PLAYWRIGHT_DEFAULTS;
+            try (PlaywrightPeer peer = PlaywrightPeer.launch(chromium, how)) {
+                System.out.printf("Playwright for Java (" + how + ") on Chromium %s (driver and browser up in %d ms), %d pages, %d rounds%n",
                         peer.browserVersion(), (System.nanoTime() - launchStarted) / 1_000_000, pages, rounds);
                 // One unmeasured pass, so the first round does not pay for the browser's cold caches alone.
                 peer.isolatedTests(urls.get(0), 3);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -21,6 +22,7 @@ import java.util.stream.IntStream;
 final class CrawlWorkers {
     private static final Map<Integer, ExecutorService> POOLS = new ConcurrentHashMap<>();
     private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private CrawlWorkers() {
     }
@@ -42,6 +44,7 @@ final class CrawlWorkers {
         if (count <= 0) {
             return List.of();
         }
+        warnIfCoresAreShort(main, count + 1);
         // Read on the caller's thread: WebDriver sessions are not shared across threads.
         var page = main.driver().getCurrentUrl();
         var cookies = page.startsWith("http") ? main.driver().manage().getCookies() : java.util.Set.<Cookie>of();
@@ -56,5 +59,18 @@ final class CrawlWorkers {
             }
             return helper;
         }).toList();
+    }
+
+    /**
+     * One Chromium crawling keeps about two cores busy (its browser, renderer and GPU processes,
+     * measured here), so local worker browsers beyond cores/2 only compete: 2 on 2 cores crawled at
+     * 0.6x the speed of 1. Said once per run, as the setting may still be right on a Grid or a bigger machine.
+     */
+    private static void warnIfCoresAreShort(BrowserSession main, int browsers) {
+        var cores = Runtime.getRuntime().availableProcessors();
+        if (main.settings().gridUrl().isEmpty() && browsers * 2 > cores && WARNED.compareAndSet(false, true)) {
+            System.out.println("stagecheck: crawl.workers=" + browsers + " on " + cores + " cores: each crawling browser keeps"
+                    + " about 2 cores busy, so this crawl is likely slower than with 1; give each worker 2 cores or a Grid node (-Dgrid.url)");
+        }
     }
 }
