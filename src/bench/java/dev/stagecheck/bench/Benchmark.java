@@ -141,10 +141,18 @@ public final class Benchmark {
         session.resetForNextTest();
         var crawler = new Crawler(session, profileFor(comparePages), TargetSite::isSameOrigin);
         var kit = new CrawlResult[1];
+        var browserCpu = browserCpuMillis();
+        var jvmCpu = jvmCpuMillis();
         var kitMillis = time(() -> kit[0] = crawler.crawl("bench", urls.subList(0, 1)));
+        browserCpu = browserCpuMillis() - browserCpu;
+        jvmCpu = jvmCpuMillis() - jvmCpu;
         var visited = kit[0].pages().stream().map(PageRecord::url).toList();
         sample("kit.crawl.pages", visited.size());
         sample("kit.crawl.pages.per.s", visited.size() * 1000.0 / kitMillis);
+        // Where the crawl's time goes: the browser's own processes against the kit's JVM (the demo site included).
+        sample("kit.crawl.browser.cpu.ms.per.page", browserCpu / (double) visited.size());
+        sample("kit.crawl.jvm.cpu.ms.per.page", jvmCpu / (double) visited.size());
+        sample("kit.crawl.cores.busy", (browserCpu + jvmCpu) / (double) kitMillis);
         var bare = bareLoop(visited);
         sample("bare.crawl.pages.per.s", visited.size() * 1000.0 / bare);
         sample("crawl.overhead", kitMillis / (double) bare);
@@ -307,6 +315,30 @@ public final class Benchmark {
                 .flatMap(ProcessHandle::descendants)
                 .mapToLong(process -> rssBytes(process.pid()))
                 .sum();
+    }
+
+    /** CPU time used so far by the kit's browsers (the same processes as {@link #browserRss()}), in ms. */
+    private static long browserCpuMillis() {
+        return ProcessHandle.current().children()
+                .filter(process -> process.info().command().map(c -> c.endsWith("chromedriver")).orElse(false))
+                .flatMap(ProcessHandle::descendants)
+                .mapToLong(process -> cpuMillis(process.pid()))
+                .sum();
+    }
+
+    /** User and system time of one process from /proc/PID/stat (fields 14 and 15, in USER_HZ = 100 ticks a second). */
+    private static long cpuMillis(long pid) {
+        try {
+            var stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return 0; // The process ended between listing and reading.
+        }
+    }
+
+    private static long jvmCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
     }
 
     private static long rssBytes(long pid) {
