@@ -281,11 +281,11 @@ public final class Benchmark {
 
         var table = new StringBuilder(String.format(Locale.ROOT, "%nstagecheck benchmark: medians of %d round(s), %d tests, %d/%d/%d pages%n",
                 rounds, tests, smallPages, comparePages, largePages));
-        table.append(String.format(Locale.ROOT, "%-26s %12s %s%n", "measurement", "median", "all rounds"));
-        samples.forEach((key, values) -> table.append(String.format(Locale.ROOT, "%-26s %12.2f %s%n", key, median(key),
+        table.append(String.format(Locale.ROOT, "%-34s %12s %s%n", "measurement", "median", "all rounds"));
+        samples.forEach((key, values) -> table.append(String.format(Locale.ROOT, "%-34s %12.2f %s%n", key, median(key),
                 Arrays.toString(values.stream().mapToDouble(v -> Math.round(v * 100) / 100.0).toArray()))));
-        table.append(String.format(Locale.ROOT, "%n%-26s %12s %s%n", "summary", "value", "target"));
-        summary.forEach((key, value) -> table.append(String.format(Locale.ROOT, "%-26s %12s %s%n", key,
+        table.append(String.format(Locale.ROOT, "%n%-34s %12s %s%n", "summary", "value", "target"));
+        summary.forEach((key, value) -> table.append(String.format(Locale.ROOT, "%-34s %12s %s%n", key,
                 value.isNaN() ? "not measured" : String.format(Locale.ROOT, "%.2f", value), targets.get(key))));
         System.out.println(table);
 
