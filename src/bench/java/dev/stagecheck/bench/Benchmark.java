@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The kit's own cost beside the browser's, measured side by side in one process so a noisy machine
@@ -310,19 +311,19 @@ public final class Benchmark {
      * driver instead, so it is not counted.
      */
     private static long browserRss() {
-        return ProcessHandle.current().children()
-                .filter(process -> process.info().command().map(c -> c.endsWith("chromedriver")).orElse(false))
-                .flatMap(ProcessHandle::descendants)
-                .mapToLong(process -> rssBytes(process.pid()))
-                .sum();
+        return overBrowserProcesses(Benchmark::rssBytes);
     }
 
     /** CPU time used so far by the kit's browsers (the same processes as {@link #browserRss()}), in ms. */
     private static long browserCpuMillis() {
+        return overBrowserProcesses(Benchmark::cpuMillis);
+    }
+
+    private static long overBrowserProcesses(LongUnaryOperator perProcess) {
         return ProcessHandle.current().children()
                 .filter(process -> process.info().command().map(c -> c.endsWith("chromedriver")).orElse(false))
                 .flatMap(ProcessHandle::descendants)
-                .mapToLong(process -> cpuMillis(process.pid()))
+                .mapToLong(process -> perProcess.applyAsLong(process.pid()))
                 .sum();
     }
 
