@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.LongUnaryOperator;
@@ -107,7 +108,7 @@ public final class Benchmark {
             }
         }) / (double) tests;
         // The same with the HTTP cache emptied too (-Dreset.cache=true): what a cold first page costs.
-        var origins = java.util.Set.of(TargetSite.resolve("/").replaceFirst("/$", ""));
+        var origins = Set.of(TargetSite.resolve("/").replaceFirst("/$", ""));
         var cold = time(() -> {
             for (int i = 0; i < tests; i++) {
                 session.resetForNextTest();
