@@ -1,10 +1,13 @@
 package dev.stagecheck.browser;
 
+import dev.stagecheck.config.OneLine;
 import dev.stagecheck.config.Settings;
+import dev.stagecheck.safety.SafetyGuard;
 import dev.stagecheck.traffic.CdpWitness;
 import dev.stagecheck.traffic.Exchange;
 import dev.stagecheck.traffic.NetworkWitness;
 import dev.stagecheck.traffic.ProbeWitness;
+import dev.stagecheck.traffic.ProxyWitness;
 import dev.stagecheck.traffic.Traffic;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -15,11 +18,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * One browser of one worker thread, reused across tests. Between tests it forgets everything a
@@ -35,13 +41,20 @@ public final class BrowserSession {
     private final NetworkWitness witness;
     private final StartedBrowser started;
     private final Settings settings;
+    private final SafetyGuard guard;
+    /** How to end each server session this browser signed in to, in order; run before the next test and at quit. */
+    private final List<Runnable> signOuts = new CopyOnWriteArrayList<>();
 
     private BrowserSession(StartedBrowser started, Settings settings) {
         this.driver = started.driver();
         this.started = started;
         this.settings = settings;
-        this.devTools = started.devTools() ? Optional.of(CdpWitness.attach(driver, traffic)) : Optional.empty();
-        this.witness = devTools.<NetworkWitness>map(w -> w).orElseGet(() -> new ProbeWitness(driver, traffic, settings.httpTimeout()));
+        this.guard = new SafetyGuard(settings.profile().safety());
+        this.devTools = started.devTools() ? Optional.of(CdpWitness.attach(driver, traffic, guard)) : Optional.empty();
+        this.witness = devTools.<NetworkWitness>map(w -> w).orElseGet(() -> started.proxy().<NetworkWitness>map(proxy -> {
+            proxy.attach(traffic, guard);
+            return new ProxyWitness(proxy, traffic);
+        }).orElseGet(() -> new ProbeWitness(driver, traffic, settings.httpTimeout(), guard)));
         this.page = devTools.map(CdpPage::new);
     }
 
@@ -85,6 +98,15 @@ public final class BrowserSession {
      */
     public Optional<Exchange> navigate(Optional<String> target, Runnable action) {
         var from = traffic.size();
+        var unsafe = target.flatMap(guard::navigation);
+        if (unsafe.isPresent()) {
+            // The last line of defence: callers that follow links ask the policy before they get here.
+            traffic.refused(unsafe.get(), currentPageQuietly());
+            var note = new Exchange("GET", unsafe.get().url(), 0, "Document", true, currentPageQuietly(), List.of(),
+                    Optional.of(unsafe.get().note()));
+            traffic.record(note);
+            return Optional.of(note);
+        }
         var refused = target.flatMap(witness::beforeNavigation);
         if (refused.isPresent()) {
             // Leave the previous page, as a browser showing an error would: its links are not this page's.
@@ -102,6 +124,68 @@ public final class BrowserSession {
         }
         witness.afterNavigation();
         return traffic.awaitPageSince(from, settings.pageTimeout());
+    }
+
+    /**
+     * Goes to a URL the kit chose itself (one the profile names, or one the policy was asked about
+     * first) and returns its response: the page may be opened even where the policy would refuse
+     * a link to it (logout.url).
+     */
+    public Optional<Exchange> navigateTo(String url) {
+        guard.typed(url);
+        return navigate(Optional.of(url), () -> open(url));
+    }
+
+    /** The safety policy as this browser applies it. */
+    public SafetyGuard safety() {
+        return guard;
+    }
+
+    /**
+     * Runs one of the profile's declared checks (login, a form, search, logout): the only requests
+     * that may POST or act. {@code form}, when known, is the form's method and action, so a witness
+     * that must ask the server itself does not fetch a POST's result again with GET.
+     */
+    public <T> T declared(Optional<NetworkWitness.Submission> form, Supplier<T> check) {
+        form.ifPresent(witness::beforeSubmit);
+        return guard.declared(check);
+    }
+
+    /**
+     * Remembers how to end a server session this browser just opened (a login). It runs before the
+     * next test's reset and when the browser quits, so no session the checklist opened stays valid.
+     */
+    public void signedIn(Runnable signOut) {
+        signOuts.add(signOut);
+    }
+
+    /** Forgets a sign-out that is not needed any more (the test logged out itself). */
+    public void signedOut(Runnable signOut) {
+        signOuts.remove(signOut);
+    }
+
+    /** Ends every session this browser signed in to, oldest first; one that cannot be ended says so in one line. */
+    public void signOutEverywhere() {
+        var pending = List.copyOf(signOuts);
+        signOuts.clear();
+        for (var signOut : pending) {
+            try {
+                signOut.run();
+            } catch (RuntimeException | AssertionError e) {
+                System.out.println("stagecheck: a session the checklist signed in to could not be ended ("
+                        + OneLine.of(e.getMessage()) + "): it stays valid on the server until it expires; check logout.url"
+                        + " or logout.link in " + settings.profile().file());
+            }
+        }
+    }
+
+    private String currentPageQuietly() {
+        try {
+            var url = driver.getCurrentUrl();
+            return url == null || !url.startsWith("http") ? "" : url;
+        } catch (WebDriverException e) {
+            return "";
+        }
     }
 
     /** Types a URL into the address bar: returns once the page has loaded, as {@code driver.get} does. */
@@ -138,6 +222,7 @@ public final class BrowserSession {
      * first page about 100 ms slower here (the checklist's own cookies-and-cache test empties it).
      */
     public void resetForNextTest() {
+        signOutEverywhere();
         var origins = new LinkedHashSet<String>();
         for (Exchange exchange : traffic.exchanges()) {
             origin(exchange.url()).ifPresent(origins::add);
@@ -154,6 +239,7 @@ public final class BrowserSession {
             open("about:blank");
         }
         witness.forget();
+        guard.forget();
         traffic.clear();
     }
 
@@ -215,6 +301,9 @@ public final class BrowserSession {
     }
 
     public void quit() {
+        if (isAlive()) {
+            signOutEverywhere();
+        }
         witness.close();
         try {
             driver.quit();

@@ -3,6 +3,10 @@ package dev.stagecheck.browser;
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.OneLine;
 import dev.stagecheck.config.Settings;
+import dev.stagecheck.config.TargetSite;
+import dev.stagecheck.traffic.RecordingProxy;
+import org.openqa.selenium.Proxy;
+import org.openqa.selenium.remote.CapabilityType;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.MutableCapabilities;
 import org.openqa.selenium.WebDriverException;
@@ -66,9 +70,15 @@ final class WebKitFactory implements BrowserFactory {
         }
         var port = freePort();
         var process = startDriver(port);
+        var proxy = recordingProxy(settings);
+        Runnable cleanUp = () -> {
+            process.destroy();
+            proxy.ifPresent(RecordingProxy::close);
+        };
         try {
             var caps = new MutableCapabilities();
             caps.setCapability("browserName", "MiniBrowser");
+            proxy.ifPresent(recording -> caps.setCapability(CapabilityType.PROXY, new Proxy().setHttpProxy(recording.address())));
             var args = new ArrayList<>(List.of("--automation"));
             if (settings.device().touch()) {
                 args.add("--user-agent=" + ChromiumFactory.userAgent(settings.device()));
@@ -83,12 +93,22 @@ final class WebKitFactory implements BrowserFactory {
             // MiniBrowser windows are at least 447 px wide: a phone gets the narrowest window there is.
             driver.manage().window().setSize(new Dimension(settings.device().width(), settings.device().height()));
             return new StartedBrowser(driver, false, "webkit: WebKitGTK " + driver.getCapabilities().getBrowserVersion()
-                    + " MiniBrowser (" + miniBrowser().orElseThrow() + ") with " + driver().orElseThrow(), process::destroy);
+                    + " MiniBrowser (" + miniBrowser().orElseThrow() + ") with " + driver().orElseThrow(), cleanUp, proxy);
         } catch (WebDriverException e) {
-            process.destroy();
+            cleanUp.run();
             throw new BrowserUnavailableException("WebKit did not start (" + OneLine.of(e.getMessage())
                     + "): check the display and the webkit2gtk-driver installation");
         }
+    }
+
+    /**
+     * For a plain-http site, a proxy the browser's requests pass through: the kit then sees every
+     * status WebKit got, without asking the site again. An https site's traffic is a tunnel to a
+     * proxy, so there the kit asks the site itself (ProbeWitness).
+     */
+    private static Optional<RecordingProxy> recordingProxy(Settings settings) {
+        return "http".equalsIgnoreCase(TargetSite.baseUrl().getScheme())
+                ? Optional.of(RecordingProxy.start(settings.pageTimeout())) : Optional.empty();
     }
 
     private static Process startDriver(int port) {

@@ -1,5 +1,7 @@
 package dev.stagecheck.config;
 
+import dev.stagecheck.safety.SafetyPolicy;
+
 import java.util.List;
 import java.util.Locale;
 import java.time.Duration;
@@ -23,7 +25,7 @@ public record SiteProfile(
         List<ProtectedUrl> protectedUrls,
         List<ForbiddenUrl> forbiddenUrls,
         List<ApiEndpoint> apiEndpoints,
-        List<UrlPattern> neverVisit,
+        SafetyPolicy safety,
         Crawl crawl,
         Optional<ServerLog> serverLog) {
 
@@ -38,7 +40,7 @@ public record SiteProfile(
 
     public record Login(String url, String usernameField, String passwordField, String submit,
                         String successMarker, String failureMarker, SecretRef username, SecretRef password,
-                        String memberUrl, String logoutUrl) {}
+                        String memberUrl, Optional<String> logoutUrl, Optional<String> logoutLink) {}
 
     public record Field(String selector, String value) {}
 
@@ -83,7 +85,7 @@ public record SiteProfile(
                         reader.required("forbidden." + n + ".url", "URL that must answer 403"),
                         reader.bool("forbidden." + n + ".as.member", true))).toList(),
                 reader.indices("api").stream().map(n -> readApi(reader, n)).toList(),
-                reader.list("never.visit", "*logout*,*delete*,*remove*").stream().map(UrlPattern::of).toList(),
+                new SafetyPolicy(patterns(reader, "never.visit"), patterns(reader, "crawl.allow")),
                 new Crawl(
                         reader.integer("crawl.max.pages", 200),
                         reader.integer("crawl.max.depth", 5),
@@ -131,6 +133,12 @@ public record SiteProfile(
         if (!reader.has("login.url")) {
             return Optional.empty();
         }
+        var logoutUrl = reader.optional("logout.url");
+        var logoutLink = reader.optional("logout.link");
+        if (logoutUrl.isEmpty() && logoutLink.isEmpty()) {
+            throw new ConfigException(reader.file() + ": key logout.url or logout.link is missing (how to log out): add logout.url,"
+                    + " or logout.link (a selector of the log-out link on a signed-in page, for sites whose logout needs a nonce)");
+        }
         return Optional.of(new Login(
                 reader.required("login.url", "login page"),
                 reader.required("login.username.field", "CSS selector of the user name field"),
@@ -141,7 +149,19 @@ public record SiteProfile(
                 reader.secret("login.username.env", "the user name"),
                 reader.secret("login.password.env", "the password"),
                 reader.required("login.member.url", "a page only logged-in users may see"),
-                reader.required("logout.url", "the URL that logs out")));
+                logoutUrl,
+                logoutLink));
+    }
+
+    /** Comma-separated URL globs; syntax the kit does not know is refused, never silently matching nothing. */
+    private static List<UrlPattern> patterns(ProfileReader reader, String key) {
+        return reader.list(key, "").stream().map(glob -> {
+            var problem = UrlPattern.problem(glob);
+            if (problem.isPresent()) {
+                throw new ConfigException(reader.file() + ": key " + key + " pattern '" + glob + "' " + problem.get());
+            }
+            return UrlPattern.of(glob);
+        }).toList();
     }
 
     private static Optional<ContactForm> readContact(ProfileReader reader) {
@@ -203,9 +223,9 @@ public record SiteProfile(
                 reader.optional(prefix + "realm"));
     }
 
-    /** False for URLs on the never-visit list (logout, delete ...): clicking them would spoil the run. */
+    /** False for URLs the safety policy refuses (logout, trash, nonce links, never.visit ...): visiting them could change the site. */
     public boolean mayVisit(String url) {
-        return neverVisit.stream().noneMatch(pattern -> pattern.matches(url));
+        return safety.refusal(url).isEmpty();
     }
 
     /** Every secret the profile names, for the preflight check that they are set. */

@@ -1,5 +1,7 @@
 package dev.stagecheck.crawl;
 
+import dev.stagecheck.safety.RefusedLinks;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -8,12 +10,14 @@ import java.util.Optional;
  * early if it did (page, depth or time limit).
  */
 public record CrawlResult(String label, List<PageRecord> pages, List<ExternalLink> externalLinks,
-                          Optional<String> stoppedEarly, long millis) {
+                          Optional<String> stoppedEarly, long millis, RefusedLinks refused, int probeRequests) {
 
     /** A fixed-width table of the pages, for the report. */
     public String table() {
         var text = new StringBuilder("Crawl " + label + ": " + pages.size() + " pages in " + millis + " ms"
-                + stoppedEarly.map(reason -> " (stopped early: " + reason + ")").orElse("") + "\n");
+                + stoppedEarly.map(reason -> " (stopped early: " + reason + ")").orElse("")
+                + (probeRequests > 0 ? ", " + probeRequests + " HTTP probe requests" : "")
+                + (refused.size() > 0 ? ", " + refused.size() + " links not visited for safety" : "") + "\n");
         text.append(String.format("%-6s %-6s %-5s %-9s %-6s %-60s %s%n", "status", "ms", "depth", "resources", "errors", "url", "title"));
         for (var page : pages) {
             text.append(String.format("%-6s %-6d %-5d %-9s %-6d %-60s %s%n",

@@ -7,6 +7,8 @@ import dev.stagecheck.traffic.ConsoleEntry;
 import dev.stagecheck.traffic.Exchange;
 import dev.stagecheck.traffic.HttpProbe;
 import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.safety.RefusedLinks;
+import dev.stagecheck.safety.SafetyPolicy;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
@@ -37,12 +39,12 @@ public final class Crawler {
 
     private record Target(String url, String from, int depth) {}
 
-    private record Visit(PageRecord record, List<String> links) {}
+    private record Visit(PageRecord record, List<String> links, List<RefusedLinks.Entry> refused) {}
 
     private final BrowserSession session;
     private final SiteProfile.Crawl limits;
     private final Predicate<String> sameSite;
-    private final Predicate<String> mayVisit;
+    private final SafetyPolicy policy;
     private final Optional<String> menuToggle;
     private final HttpProbe probe;
     private final int workers;
@@ -61,7 +63,7 @@ public final class Crawler {
         this.session = session;
         this.limits = profile.crawl();
         this.sameSite = sameSite;
-        this.mayVisit = profile::mayVisit;
+        this.policy = profile.safety();
         this.menuToggle = profile.navigation().menuToggle();
         this.probe = new HttpProbe(session.settings().httpTimeout());
     }
@@ -96,7 +98,11 @@ public final class Crawler {
         System.out.println("stagecheck: crawl " + label + ": " + frontier.pages.size() + " pages, " + externalLinks.size()
                 + " external links checked in " + millis + " ms" + (workers > 1 ? " by " + workers + " browsers" : "")
                 + (frontier.stoppedEarly == null ? "" : " (stopped early: " + frontier.stoppedEarly + ")"));
-        return new CrawlResult(label, List.copyOf(frontier.pages), externalLinks, Optional.ofNullable(frontier.stoppedEarly), millis);
+        if (frontier.refused.size() > 0) {
+            System.out.println("stagecheck: crawl " + label + ": " + frontier.refused.summary());
+        }
+        return new CrawlResult(label, List.copyOf(frontier.pages), externalLinks, Optional.ofNullable(frontier.stoppedEarly), millis,
+                frontier.refused, frontier.probes);
     }
 
     /** One browser's share of the crawl: take the next page, visit it, hand back what it links to. */
@@ -125,6 +131,8 @@ public final class Crawler {
         private final HashSet<String> queued = new HashSet<>();
         private final List<PageRecord> pages = new ArrayList<>();
         private final Map<String, String> external = new LinkedHashMap<>();
+        private final RefusedLinks refused = new RefusedLinks();
+        private int probes;
         private String stoppedEarly;
         private int busy;
         private boolean broken;
@@ -175,16 +183,24 @@ public final class Crawler {
         synchronized void done(Target target, Visit visit) {
             busy--;
             pages.add(visit.record());
+            probes += visit.record().probeRequests();
+            visit.refused().forEach(entry -> refused.add(entry.refusal(), entry.from()));
             for (var link : visit.links()) {
                 var url = normalize(link);
-                if (url == null) {
+                if (url == null || queued.contains(url) || external.containsKey(url)) {
                     continue;
                 }
-                if (sameSite.test(url)) {
-                    if (target.depth() < limits.maxDepth() && mayVisit.test(url)) {
-                        offer(url, target.url(), target.depth() + 1);
-                    }
-                } else if (limits.checkExternal() && external.size() < MAX_EXTERNAL_LINKS) {
+                var same = sameSite.test(url);
+                if (same ? target.depth() >= limits.maxDepth() : !limits.checkExternal() || external.size() >= MAX_EXTERNAL_LINKS) {
+                    continue;
+                }
+                // Asked when a link is found, before it is queued or checked: no refused URL is ever requested.
+                var refusal = policy.refusal(url);
+                if (refusal.isPresent()) {
+                    refused.add(refusal.get(), SafeUrl.of(target.url()));
+                } else if (same) {
+                    offer(url, target.url(), target.depth() + 1);
+                } else {
                     external.putIfAbsent(url, target.url());
                 }
             }
@@ -209,6 +225,9 @@ public final class Crawler {
         var started = System.nanoTime();
         Optional<String> error = Optional.empty();
         Optional<Exchange> response;
+        if (target.depth() == 0) {
+            session.safety().typed(target.url()); // A start page the profile names, not a link found on the way.
+        }
         try {
             response = session.navigate(Optional.of(target.url()), () -> session.open(target.url()));
         } catch (TimeoutException e) {
@@ -224,7 +243,7 @@ public final class Crawler {
         }
         var title = page.title();
         var resources = traffic.exchanges().stream().filter(exchange -> !exchange.isPage()).toList();
-        var problems = resources.stream().filter(exchange -> exchange.status() == 0 || exchange.status() >= 400).toList();
+        var problems = resources.stream().filter(Exchange::isFailed).toList();
         // "Failed to load resource: 401" only repeats a failed sub-resource, which is counted already.
         var consoleErrors = traffic.console().stream().filter(ConsoleEntry::isError)
                 .filter(entry -> !entry.text().startsWith("Failed to load resource")).toList();
@@ -234,8 +253,8 @@ public final class Crawler {
         var record = new PageRecord(SafeUrl.of(target.url()), target.from(), target.depth(),
                 answer.map(Exchange::status).orElse(0), problem,
                 answer.map(Exchange::challenges).orElse(List.of()),
-                title, millis, resources.size(), problems, consoleErrors);
-        return new Visit(record, List.copyOf(links));
+                title, millis, resources.size(), problems, consoleErrors, traffic.probeRequests());
+        return new Visit(record, List.copyOf(links), traffic.refusals().entries());
     }
 
     /** A page as one script call read it: its title, and whether a menu toggle is shown (when the profile names one). */

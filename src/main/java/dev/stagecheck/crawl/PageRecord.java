@@ -15,12 +15,18 @@ import java.util.Optional;
  * @param problemResources sub-resources that answered 4xx/5xx or failed
  * @param consoleErrors    console errors and uncaught exceptions while the page loaded (not the browser's
  *                         "Failed to load resource" notes, which repeat a problem sub-resource)
+ * @param probeRequests    plain HTTP requests the kit sent to learn statuses the browser does not report
  */
 public record PageRecord(String url, String from, int depth, int status, Optional<String> error, List<String> challenges,
                          String title, long millis, int resourceCount, List<Exchange> problemResources,
-                         List<ConsoleEntry> consoleErrors) {
+                         List<ConsoleEntry> consoleErrors, int probeRequests) {
 
     public boolean loaded() {
         return status >= 200 && status < 400;
+    }
+
+    /** The kit did not let the browser stay on this page (a redirect to a link the safety policy refuses). */
+    public boolean refusedForSafety() {
+        return error.map(note -> note.startsWith(dev.stagecheck.safety.Refusal.NOTE)).orElse(false);
     }
 }

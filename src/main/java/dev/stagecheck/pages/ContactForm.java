@@ -46,10 +46,10 @@ public final class ContactForm extends PageObject {
         var browserWillRefuse = Boolean.TRUE.equals(script(
                 "const f = arguments[0].form; return !!f && !f.noValidate && !f.checkValidity();", submit));
         if (browserWillRefuse) {
-            submit.click();
+            session.safety().declared(submit::click);
             return stayed();
         }
-        return navigate(submit::click);
+        return submit(submit);
     }
 
     /**

@@ -6,10 +6,18 @@ import dev.stagecheck.config.SiteProfile.Login;
 import dev.stagecheck.config.TargetSite;
 import io.qameta.allure.Step;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriverException;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The site's login form. Credentials are passed as {@link SecretRef}s (names, not values), so
- * neither step names nor step parameters in the report can carry a password.
+ * neither step names nor step parameters in the report can carry a password. Every login leaves
+ * the browser a way to end that server session again, which the browser runs before the next test:
+ * the checklist leaves no session it opened valid on the server.
  */
 public final class LoginPage extends PageObject {
     private final Login login;
@@ -26,7 +34,9 @@ public final class LoginPage extends PageObject {
 
     @Step("Log in with the profile's credentials ({username})")
     public PageVisit loginAs(SecretRef username, SecretRef password) {
-        return submit(username.value(), password.value());
+        var visit = submit(username.value(), password.value());
+        remember(cookies());
+        return visit;
     }
 
     @Step("Log in as the profile's user ({username}) with a wrong password")
@@ -40,7 +50,7 @@ public final class LoginPage extends PageObject {
         }
         type(login.usernameField(), username);
         type(login.passwordField(), password);
-        return navigate(() -> driver.findElement(By.cssSelector(login.submit())).click());
+        return submit(driver.findElement(By.cssSelector(login.submit())));
     }
 
     public boolean isShowingForm() {
@@ -66,8 +76,101 @@ public final class LoginPage extends PageObject {
         return appears(login.failureMarker(), session.settings().elementTimeout());
     }
 
+    /**
+     * Logs out as the profile says: through {@code logout.link} (the site's own link on a signed-in
+     * page, which carries the nonce sites such as WordPress demand) or {@code logout.url}.
+     */
     @Step("Log out")
     public PageVisit logout() {
-        return go(TargetSite.resolve(login.logoutUrl()));
+        return logOut();
+    }
+
+    /** The logout itself, outside any report step: it also runs between tests and after the last one. */
+    private PageVisit logOut() {
+        var jar = cookies();
+        var visit = login.logoutLink().map(this::followLogoutLink)
+                .orElseGet(() -> session.safety().declared(() -> go(TargetSite.resolve(login.logoutUrl().orElseThrow()))));
+        session.signedOut(signOut(jar));
+        return visit;
+    }
+
+    /** Opens a signed-in page when this one has no log-out link, then follows the link (or clicks it, for a button). */
+    private PageVisit followLogoutLink(String selector) {
+        if (driver.findElements(By.cssSelector(selector)).isEmpty()) {
+            go(TargetSite.resolve(login.memberUrl()));
+        }
+        var links = driver.findElements(By.cssSelector(selector));
+        if (links.isEmpty()) {
+            throw new AssertionError("logout.link '" + selector + "' is on neither this page nor the member page " + currentUrl()
+                    + ": check the selector (it must match the site's log-out link on a signed-in page)");
+        }
+        // Many log-out links sit in a menu that only opens on hover: follow the address instead of clicking.
+        var href = links.get(0).getAttribute("href");
+        return session.safety().declared(() -> href != null && href.startsWith("http") ? go(href) : submit(links.get(0)));
+    }
+
+    /**
+     * Remembers how to end the session these cookies belong to: put them back and log out. A jar whose
+     * session is already gone (a wrong password, a logout the test did itself) costs one page and no more.
+     */
+    private void remember(Set<Cookie> jar) {
+        if (!jar.isEmpty()) {
+            session.signedIn(signOut(jar));
+        }
+    }
+
+    /** A sign-out of one cookie jar; equal for equal jars, so a test's own logout can cancel it. */
+    private Runnable signOut(Set<Cookie> jar) {
+        return new SignOut(Set.copyOf(jar), this);
+    }
+
+    private record SignOut(Set<Cookie> jar, LoginPage page) implements Runnable {
+        @Override
+        public void run() {
+            page.endSession(jar);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SignOut that && names(that.jar).equals(names(jar));
+        }
+
+        @Override
+        public int hashCode() {
+            return names(jar).hashCode();
+        }
+
+        private static Map<String, String> names(Set<Cookie> jar) {
+            var byName = new java.util.TreeMap<String, String>();
+            jar.forEach(cookie -> byName.put(cookie.getName() + ";" + cookie.getPath(), cookie.getValue()));
+            return byName;
+        }
+    }
+
+    private void endSession(Set<Cookie> jar) {
+        if (!SignOut.names(cookies()).equals(SignOut.names(jar))) {
+            // Cookies can only be set for the site the browser shows: be on it, then put the jar back.
+            if (!currentUrl().startsWith(TargetSite.resolve("/").replaceFirst("/$", ""))) {
+                go(TargetSite.resolve(login.memberUrl()));
+            }
+            driver.manage().deleteAllCookies();
+            jar.forEach(cookie -> driver.manage().addCookie(cookie));
+        }
+        go(TargetSite.resolve(login.memberUrl()));
+        if (!showsLoggedInNow()) {
+            return; // That session is over already.
+        }
+        logOut();
+        if (showsLoggedInNow()) {
+            throw new AssertionError("after logging out, " + currentUrl() + " still shows '" + login.successMarker() + "'");
+        }
+    }
+
+    private Set<Cookie> cookies() {
+        try {
+            return currentUrl().startsWith("http") ? driver.manage().getCookies() : Set.of();
+        } catch (WebDriverException e) {
+            return Set.of();
+        }
     }
 }

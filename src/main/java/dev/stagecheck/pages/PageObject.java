@@ -1,6 +1,8 @@
 package dev.stagecheck.pages;
 
 import dev.stagecheck.browser.BrowserSession;
+import dev.stagecheck.traffic.Exchange;
+import dev.stagecheck.traffic.NetworkWitness;
 import dev.stagecheck.traffic.SafeUrl;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What every page object shares: the browser, explicit waits, and navigations whose outcome is
@@ -40,9 +43,39 @@ public abstract class PageObject {
         return wait;
     }
 
-    /** Types the URL into the address bar, as a user would. */
+    /**
+     * Types the URL into the address bar, as a user would. Only for URLs the kit chose itself: the
+     * profile's own, or links the safety policy was asked about first.
+     */
     protected PageVisit go(String url) {
-        return navigate(Optional.of(url), () -> session.open(url));
+        return visit(() -> session.navigateTo(url));
+    }
+
+    /**
+     * Sends a form by clicking its button, as one of the profile's declared checks (login, contact,
+     * search): the only way the kit ever POSTs. The form's method and action are read first, so a
+     * browser without network events learns that the page it lands on may be a POST's answer.
+     */
+    protected PageVisit submit(WebElement button) {
+        return session.declared(formOf(button), () -> navigate(button::click));
+    }
+
+    /** The same for an action that is not a button click (Enter in a search box). */
+    protected PageVisit submit(WebElement field, Runnable send) {
+        return session.declared(formOf(field), () -> navigate(send));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<NetworkWitness.Submission> formOf(WebElement element) {
+        try {
+            var form = (Map<String, Object>) script("const e = arguments[0], f = e.form; if (!f) return null;"
+                    + " return {method: (e.getAttribute('formmethod') || f.getAttribute('method') || 'get'),"
+                    + " action: (e.getAttribute('formaction') ? e.formAction : f.action)};", element);
+            return form == null ? Optional.empty()
+                    : Optional.of(new NetworkWitness.Submission(String.valueOf(form.get("method")), String.valueOf(form.get("action"))));
+        } catch (WebDriverException e) {
+            return Optional.empty();
+        }
     }
 
     /** Runs an action that leads to a new page and reports where it ended. */
@@ -52,8 +85,13 @@ public abstract class PageObject {
 
     /** The same, when the action's destination is known (a typed URL, a link's href). */
     protected PageVisit navigate(Optional<String> target, Runnable action) {
+        return visit(() -> session.navigate(target, action));
+    }
+
+    /** A navigation's outcome: its response, and where the browser shows it has ended. */
+    private PageVisit visit(Supplier<Optional<Exchange>> navigation) {
         var from = session.traffic().size();
-        var response = session.navigate(target, action);
+        var response = navigation.get();
         var shown = settledDocument();
         return new PageVisit(shown.url(), response.map(r -> r.status()).orElse(0), shown.title(), response, from);
     }

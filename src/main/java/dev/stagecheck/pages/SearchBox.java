@@ -24,9 +24,9 @@ public final class SearchBox extends PageObject {
     @Step("Search for '{query}'")
     public PageVisit searchFor(String query) {
         type(search.input(), query);
-        return navigate(() -> search.submit()
-                .ifPresentOrElse(button -> driver.findElement(By.cssSelector(button)).click(),
-                        () -> driver.findElement(By.cssSelector(search.input())).sendKeys(Keys.ENTER)));
+        var input = driver.findElement(By.cssSelector(search.input()));
+        return search.submit().map(button -> submit(driver.findElement(By.cssSelector(button))))
+                .orElseGet(() -> submit(input, () -> input.sendKeys(Keys.ENTER)));
     }
 
     public boolean showsResults() {

@@ -1,6 +1,8 @@
 package dev.stagecheck.traffic;
 
 import dev.stagecheck.config.OneLine;
+import dev.stagecheck.safety.Refusal;
+import dev.stagecheck.safety.SafetyGuard;
 import org.openqa.selenium.devtools.Command;
 import org.openqa.selenium.devtools.DevTools;
 import org.openqa.selenium.devtools.Event;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -40,16 +43,24 @@ public final class CdpWitness implements NetworkWitness {
     private volatile String currentPage = "";
     private volatile String mainFrameId = "";
     private final ExecutorService continuations = DaemonPool.of(4, "stagecheck-cdp-continue");
+    private final SafetyGuard guard;
+    /** Requests the guard stopped, by network id: their failure is the guard's doing, not the site's. */
+    private final Set<String> stopped = ConcurrentHashMap.newKeySet();
 
-    private CdpWitness(DevTools devTools, Traffic traffic) {
+    private CdpWitness(DevTools devTools, Traffic traffic, SafetyGuard guard) {
         this.devTools = devTools;
         this.traffic = traffic;
+        this.guard = guard;
     }
 
-    public static CdpWitness attach(WebDriver driver, Traffic traffic) {
+    /**
+     * Starts recording, and puts every request the browser sends through {@code guard}: the requests
+     * pause anyway (see listen), so the safety policy costs no extra round trip.
+     */
+    public static CdpWitness attach(WebDriver driver, Traffic traffic, SafetyGuard guard) {
         var devTools = ((HasDevTools) driver).getDevTools();
         devTools.createSessionIfThereIsNotOne();
-        var witness = new CdpWitness(devTools, traffic);
+        var witness = new CdpWitness(devTools, traffic, guard);
         witness.listen();
         traffic.method("CDP Network events (browser's own)");
         return witness;
@@ -93,6 +104,7 @@ public final class CdpWitness implements NetworkWitness {
         pending.clear();
         wireResponses.clear();
         failures.clear();
+        stopped.clear();
     }
 
     private synchronized void onRequest(Map<String, Object> event) {
@@ -147,7 +159,7 @@ public final class CdpWitness implements NetworkWitness {
         var requestId = text(event.get("requestId"));
         var request = pending.get(requestId);
         var error = text(event.get("errorText"));
-        if (request == null || Boolean.TRUE.equals(event.get("canceled")) || error.contains("ERR_ABORTED")) {
+        if (request == null || Boolean.TRUE.equals(event.get("canceled")) || error.contains("ERR_ABORTED") || stopped.remove(requestId)) {
             pending.remove(requestId);
             return;
         }
@@ -182,8 +194,37 @@ public final class CdpWitness implements NetworkWitness {
      */
     private void onRequestPaused(Map<String, Object> event) {
         var requestId = text(event.get("requestId"));
+        var request = map(event.get("request"));
+        var document = "Document".equals(text(event.get("resourceType")));
+        var refusal = guard.browserRequest(text(request.get("method")), text(request.get("url")), document);
+        if (refusal.isPresent()) {
+            stop(event, refusal.get(), document);
+            return;
+        }
         try {
             continuations.execute(() -> sendQuietly("Fetch.continueRequest", Map.of("requestId", requestId)));
+        } catch (RejectedExecutionException e) {
+            // Closing: the browser is going away with its requests.
+        }
+    }
+
+    /**
+     * Fails a request the safety policy refuses, as an ad blocker would, and notes it. A page the
+     * browser was about to open (a redirect to a logout link, a script sending it there) is recorded
+     * as a page that was not opened, so the navigation ends at once and no check takes it for broken.
+     */
+    private void stop(Map<String, Object> event, Refusal refusal, boolean document) {
+        var networkId = text(event.get("networkId"));
+        stopped.add(networkId);
+        var from = currentPage;
+        traffic.refused(refusal, from);
+        if (document && mainFrameId.equals(text(event.get("frameId")))) {
+            traffic.record(networkId, new Exchange(text(map(event.get("request")).get("method")), refusal.url(), 0, "Document", true,
+                    from, List.of(), Optional.of(refusal.note())));
+        }
+        var requestId = text(event.get("requestId"));
+        try {
+            continuations.execute(() -> sendQuietly("Fetch.failRequest", Map.of("requestId", requestId, "errorReason", "BlockedByClient")));
         } catch (RejectedExecutionException e) {
             // Closing: the browser is going away with its requests.
         }
@@ -218,7 +259,11 @@ public final class CdpWitness implements NetworkWitness {
 
     private void onLogEntry(Map<String, Object> event) {
         var entry = map(event.get("entry"));
-        // Failed sub-resources ("Failed to load resource: ... 401") arrive only here.
+        // Failed sub-resources ("Failed to load resource: ... 401") arrive only here. A request the
+        // safety guard stopped fails with ERR_BLOCKED_BY_CLIENT: the kit's doing, listed as refused.
+        if (text(entry.get("text")).contains("ERR_BLOCKED_BY_CLIENT")) {
+            return;
+        }
         if ("network".equals(entry.get("source")) || "error".equals(entry.get("level"))) {
             traffic.record(new ConsoleEntry(text(entry.get("level")), text(entry.get("text"))
                     + (entry.containsKey("url") ? " " + SafeUrl.of(text(entry.get("url"))) : ""), currentPage));

@@ -42,6 +42,19 @@ public record Exchange(String method, String url, int status, String type, boole
         return status >= 500;
     }
 
+    /** Prefix of the note of an exchange whose status the kit could not learn without acting (a POST's result). */
+    public static final String UNKNOWN = "status unknown: ";
+
+    /** A page the kit did not let the browser open, or a POST's result it would not fetch again: no status, and no fault. */
+    public boolean isUnknown() {
+        return status == 0 && error.map(note -> note.startsWith(UNKNOWN) || note.startsWith(dev.stagecheck.safety.Refusal.NOTE)).orElse(false);
+    }
+
+    /** No answer, or an error answer (4xx, 5xx): the one rule of what a failed load is. */
+    public boolean isFailed() {
+        return !isUnknown() && (status == 0 || status >= 400);
+    }
+
     /** The WWW-Authenticate header lines as one readable string ("" when none). */
     public String challengeText() {
         return String.join(" | ", challenges);

@@ -16,6 +16,13 @@ public interface NetworkWitness extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** A form about to be sent: its method and the URL it goes to (resolved). */
+    record Submission(String method, String action) {}
+
+    /** Called before the kit sends a form, so a witness that asks the server itself never repeats a POST as a GET. */
+    default void beforeSubmit(Submission form) {
+    }
+
     /** Called once a navigation has settled: the moment to learn what the page answered. */
     default void afterNavigation() {
     }

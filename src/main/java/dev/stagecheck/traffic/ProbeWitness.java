@@ -1,6 +1,7 @@
 package dev.stagecheck.traffic;
 
 import dev.stagecheck.config.ConfigException;
+import dev.stagecheck.safety.SafetyGuard;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -12,9 +13,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
@@ -26,12 +29,18 @@ import java.util.stream.Collectors;
  * page and each same-site resource the page loaded (Resource Timing) answer. Before a navigation to
  * a known URL it asks first: a 401 with a login challenge would open a modal dialog that wedges
  * WebKit's automation session, so the browser is kept away from it and the probe's answer stands.
+ *
+ * <p>Probes never act and never multiply: a URL the safety policy refuses is never fetched (its
+ * status is noted as unknown), the result of a form's POST is never fetched again with GET, each
+ * URL is asked at most once per page load, and an answer the site let be cached is reused for as
+ * long as it allows and the same cookies are sent, as the browser's own cache reuses it.
  */
 public final class ProbeWitness implements NetworkWitness {
     public static final String METHOD = "HTTP probe with the browser's cookies after each navigation (document and same-site"
             + " resources; this browser reports no network events); console messages are not available";
     private static final Pattern EMBEDDED = Pattern.compile(
             "<(img|script|link|iframe)\\b[^>]*?\\b(src|href)\\s*=\\s*[\"']([^\"']+)[\"'][^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MAX_AGE = Pattern.compile("max-age\\s*=\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
     private static final Duration SETTLE = Duration.ofSeconds(5);
     private static final Duration SETTLE_POLL = Duration.ofMillis(25);
     private static final String READ_PAGE = "return {url: location.href, state: document.readyState, resources: performance.getEntriesByType('resource')"
@@ -40,6 +49,7 @@ public final class ProbeWitness implements NetworkWitness {
     private final WebDriver driver;
     private final Traffic traffic;
     private final HttpProbe probe;
+    private final SafetyGuard guard;
     private final ExecutorService pool = DaemonPool.of(4, "stagecheck-probe");
     private volatile String currentPage = "";
     /**
@@ -50,36 +60,56 @@ public final class ProbeWitness implements NetworkWitness {
 
     private volatile Optional<Credentials> typedCredentials = Optional.empty();
 
-    /** The answer fetched just before the browser went to a URL: the page's status, unless it ends elsewhere. */
-    private record Asked(String url, HttpProbe.Answer answer) {}
+    /** The URL the browser is being sent to, once asked: the page's status, unless it ends elsewhere. */
+    private volatile Optional<String> target = Optional.empty();
 
-    private volatile Optional<Asked> askedBefore = Optional.empty();
+    /** Every answer of the page load under way, by URL: no URL is asked twice in one load. */
+    private final Map<String, HttpProbe.Answer> thisLoad = new ConcurrentHashMap<>();
 
-    public ProbeWitness(WebDriver driver, Traffic traffic, Duration timeout) {
+    /** An answer the site let be cached, the request headers it was asked with, and until when it holds. */
+    private record Cached(Map<String, String> headers, HttpProbe.Answer answer, long until) {}
+
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    /** A form sent with POST: its result page is known only to the browser (asking again with GET is another request). */
+    private volatile Optional<Submission> posted = Optional.empty();
+
+    public ProbeWitness(WebDriver driver, Traffic traffic, Duration timeout, SafetyGuard guard) {
         this.driver = driver;
         this.traffic = traffic;
         this.probe = new HttpProbe(timeout);
+        this.guard = guard;
         traffic.method(METHOD);
     }
 
     @Override
+    public void beforeSubmit(Submission form) {
+        posted = "post".equalsIgnoreCase(form.method()) ? Optional.of(form) : Optional.empty();
+    }
+
+    @Override
     public Optional<Exchange> beforeNavigation(String url) {
+        thisLoad.clear();
+        posted = Optional.empty();
         if (!url.startsWith("http")) {
             return Optional.empty();
         }
         var headers = headers(url);
         if (URI.create(url).getRawUserInfo() != null) {
-            var plain = SafeUrl.of(url);
+            var plain = SafeUrl.withoutUserInfo(url);
             typedCredentials = Optional.of(new Credentials(plain.substring(0, plain.lastIndexOf('/') + 1), headers.get("Authorization")));
         }
         HttpProbe.Page page;
         try {
+            traffic.probed();
             page = probe.page(url, headers);
         } catch (ConfigException e) {
             return Optional.empty();
         }
         var answer = page.answer();
-        askedBefore = answer.status() / 100 == 3 ? Optional.empty() : Optional.of(new Asked(SafeUrl.of(url).replaceFirst("#.*$", ""), answer));
+        var bare = bare(SafeUrl.withoutUserInfo(url));
+        thisLoad.put(bare, answer);
+        target = answer.status() / 100 == 3 ? Optional.empty() : Optional.of(bare);
         if (answer.status() == 401 && !answer.challenges().isEmpty()) {
             var exchange = document(url, answer.status(), answer.challenges(), Optional.of("not opened in the browser:"
                     + " it would show a login dialog"));
@@ -87,13 +117,7 @@ public final class ProbeWitness implements NetworkWitness {
             return Optional.of(exchange);
         }
         // A challenged image or script wedges the browser just the same: look at what the page embeds.
-        var challenged = embedded(url, page.body()).stream()
-                .map(resource -> CompletableFuture.supplyAsync(() -> {
-                    var asked = ask(resource.getKey(), headers);
-                    return new Exchange("GET", resource.getKey(), asked.status(), resource.getValue(), false, url,
-                            asked.challenges(), Optional.empty());
-                }, pool))
-                .toList().stream().map(CompletableFuture::join)
+        var challenged = resources(url, embedded(url, page.body()), headers).stream()
                 .filter(exchange -> exchange.isUnauthorized() && !exchange.challenges().isEmpty())
                 .toList();
         if (challenged.isEmpty()) {
@@ -107,19 +131,19 @@ public final class ProbeWitness implements NetworkWitness {
     }
 
     /** Same-site images, scripts, stylesheets and frames a page's HTML names, with their resource type. */
-    private static List<Map.Entry<String, String>> embedded(String page, String html) {
+    private static Map<String, String> embedded(String page, String html) {
         var found = new LinkedHashMap<String, String>();
         var matcher = EMBEDDED.matcher(html == null ? "" : html);
         while (matcher.find()) {
-            var tag = matcher.group(1).toLowerCase(java.util.Locale.ROOT);
+            var tag = matcher.group(1).toLowerCase(Locale.ROOT);
             var reference = matcher.group(3).replace("&amp;", "&");
-            if ("link".equals(tag) && !matcher.group(0).toLowerCase(java.util.Locale.ROOT).contains("stylesheet")) {
+            if ("link".equals(tag) && !matcher.group(0).toLowerCase(Locale.ROOT).contains("stylesheet")) {
                 continue;
             }
             try {
                 var resolved = URI.create(page).resolve(reference.trim()).toString();
                 if (sameOrigin(page, resolved)) {
-                    found.putIfAbsent(resolved.replaceFirst("#.*$", ""), switch (tag) {
+                    found.putIfAbsent(bare(resolved), switch (tag) {
                         case "img" -> "Image";
                         case "script" -> "Script";
                         case "link" -> "Stylesheet";
@@ -130,40 +154,82 @@ public final class ProbeWitness implements NetworkWitness {
                 // Not a URL we can resolve: the browser will not load it either.
             }
         }
-        return List.copyOf(found.entrySet());
+        return found;
+    }
+
+    /**
+     * The answers of a page's resources, each asked at most once in this load and only where the
+     * safety policy lets the kit ask; a refused one is noted with an unknown status.
+     */
+    private List<Exchange> resources(String page, Map<String, String> typed, Map<String, String> headers) {
+        var asked = typed.entrySet().stream()
+                .map(resource -> {
+                    var url = resource.getKey();
+                    var refusal = guard.probe(url);
+                    if (refusal.isPresent()) {
+                        traffic.refused(refusal.get(), page);
+                        return CompletableFuture.completedFuture(new Exchange("GET", url, 0, resource.getValue(), false, page,
+                                List.of(), Optional.of(refusal.get().note())));
+                    }
+                    return CompletableFuture.supplyAsync(() -> {
+                        var answer = answer(url, headers);
+                        return new Exchange("GET", url, answer.status(), resource.getValue(), false, page, answer.challenges(), Optional.empty());
+                    }, pool);
+                })
+                .toList();
+        return asked.stream().map(CompletableFuture::join).toList();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public void afterNavigation() {
         var settled = settledPage();
+        var form = posted;
+        posted = Optional.empty();
+        var before = target;
+        target = Optional.empty();
         if (settled.isEmpty()) {
+            thisLoad.clear();
             return;
         }
         var page = settled.get();
-        var url = String.valueOf(page.get("url")).replaceFirst("#.*$", "");
+        var url = bare(SafeUrl.withoutUserInfo(String.valueOf(page.get("url"))));
         if (!url.startsWith("http")) {
+            thisLoad.clear();
             return;
         }
         var headers = headers(url);
         var resources = ((List<Map<String, Object>>) page.get("resources")).stream()
                 .filter(resource -> sameOrigin(url, String.valueOf(resource.get("url"))))
-                .collect(Collectors.toMap(r -> String.valueOf(r.get("url")), r -> type(String.valueOf(r.get("type"))), (a, b) -> a,
+                .collect(Collectors.toMap(r -> bare(String.valueOf(r.get("url"))), r -> type(String.valueOf(r.get("type"))), (a, b) -> a,
                         LinkedHashMap::new));
-        var asked = resources.entrySet().stream()
-                .map(resource -> CompletableFuture.supplyAsync(() -> {
-                    var answer = ask(resource.getKey(), headers);
-                    return new Exchange("GET", resource.getKey(), answer.status(), resource.getValue(), false, url,
-                            answer.challenges(), Optional.empty());
-                }, pool))
-                .toList();
-        // The page was fetched a moment ago, just before the browser went there: ask again only if it ended elsewhere.
-        var before = askedBefore;
-        askedBefore = Optional.empty();
-        var answer = before.filter(earlier -> earlier.url().equals(SafeUrl.of(url))).map(Asked::answer).orElseGet(() -> ask(url, headers));
-        traffic.record(document(url, answer.status(), answer.challenges(), Optional.empty()));
-        asked.forEach(exchange -> traffic.record(exchange.join()));
+        traffic.record(documentAnswer(url, headers, form, before));
+        resources(url, resources, headers).forEach(traffic::record);
         currentPage = url;
+        thisLoad.clear();
+    }
+
+    /**
+     * The page's own status. Where a form was POSTed and the browser shows the form's own URL, the
+     * page is the POST's answer (or a redirect back to it, which cannot be told apart): asking that
+     * URL with GET would be another request with another answer (a false 405), so it stays unknown.
+     */
+    private Exchange documentAnswer(String url, Map<String, String> headers, Optional<Submission> form, Optional<String> before) {
+        if (form.isPresent() && bare(SafeUrl.withoutUserInfo(form.get().action())).equals(url)) {
+            return document(url, 0, List.of(), Optional.of(Exchange.UNKNOWN + "the answer to a form sent with POST (not asked again with GET)"));
+        }
+        var known = before.filter(url::equals).map(thisLoad::get);
+        if (known.isPresent()) {
+            return document(url, known.get().status(), known.get().challenges(), Optional.empty());
+        }
+        var refusal = guard.navigation(url);
+        if (refusal.isPresent()) {
+            // The browser went somewhere the kit would not have sent it (a redirect, a script): do not follow it with a probe.
+            traffic.refused(refusal.get(), currentPage);
+            return document(url, 0, List.of(), Optional.of(refusal.get().note()));
+        }
+        var answer = answer(url, headers);
+        return document(url, answer.status(), answer.challenges(), Optional.empty());
     }
 
     /**
@@ -173,7 +239,7 @@ public final class ProbeWitness implements NetworkWitness {
      */
     @SuppressWarnings("unchecked")
     private Optional<Map<String, Object>> settledPage() {
-        var target = askedBefore.map(Asked::url);
+        var wanted = target;
         var left = currentPage;
         var deadline = System.nanoTime() + SETTLE.toNanos();
         Optional<Map<String, Object>> last = Optional.empty();
@@ -182,8 +248,8 @@ public final class ProbeWitness implements NetworkWitness {
                 var page = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(READ_PAGE);
                 last = Optional.ofNullable(page);
                 if (page != null && "complete".equals(page.get("state"))) {
-                    var url = SafeUrl.of(String.valueOf(page.get("url"))).replaceFirst("#.*$", "");
-                    if (target.map(url::equals).orElse(true) || !url.equals(left)) {
+                    var url = bare(SafeUrl.withoutUserInfo(String.valueOf(page.get("url"))));
+                    if (wanted.map(url::equals).orElse(true) || !url.equals(left)) {
                         return last;
                     }
                 }
@@ -201,13 +267,47 @@ public final class ProbeWitness implements NetworkWitness {
         return new Exchange("GET", url, status, "Document", true, currentPage, challenges, note);
     }
 
-    /** One plain GET; an unreachable URL becomes status 0 with the reason, as a failed load would. */
-    private HttpProbe.Answer ask(String url, Map<String, String> headers) {
-        try {
-            return probe.get(url, headers);
-        } catch (ConfigException e) {
-            return new HttpProbe.Answer(SafeUrl.of(url), 0, Map.of());
+    /**
+     * What a URL answers: from this load or the cache when asked already, else one plain GET. An
+     * unreachable URL becomes status 0 with the reason, as a failed load would.
+     */
+    private HttpProbe.Answer answer(String url, Map<String, String> headers) {
+        var key = SafeUrl.withoutUserInfo(url);
+        var earlier = thisLoad.get(key);
+        if (earlier != null) {
+            return earlier;
         }
+        var cached = cache.get(key);
+        if (cached != null && cached.headers().equals(headers) && System.nanoTime() < cached.until()) {
+            return cached.answer();
+        }
+        HttpProbe.Answer answer;
+        try {
+            traffic.probed();
+            answer = probe.get(url, headers);
+        } catch (ConfigException e) {
+            answer = new HttpProbe.Answer(SafeUrl.of(url), 0, Map.of());
+        }
+        thisLoad.put(key, answer);
+        var fresh = freshFor(answer);
+        if (fresh.isPresent()) {
+            cache.put(key, new Cached(Map.copyOf(headers), answer, System.nanoTime() + fresh.get().toNanos()));
+        }
+        return answer;
+    }
+
+    /** How long a browser may reuse this answer without asking: a 2xx with {@code max-age}, and neither no-store nor no-cache. */
+    static Optional<Duration> freshFor(HttpProbe.Answer answer) {
+        if (answer.status() < 200 || answer.status() >= 300) {
+            return Optional.empty();
+        }
+        var control = String.join(",", answer.header("Cache-Control")).toLowerCase(Locale.ROOT);
+        if (control.contains("no-store") || control.contains("no-cache")) {
+            return Optional.empty();
+        }
+        var maxAge = MAX_AGE.matcher(control);
+        return maxAge.find() && Long.parseLong(maxAge.group(1)) > 0 ? Optional.of(Duration.ofSeconds(Long.parseLong(maxAge.group(1))))
+                : Optional.empty();
     }
 
     /** The browser's cookies for the current page, and the user:password a URL carries, as request headers. */
@@ -232,6 +332,10 @@ public final class ProbeWitness implements NetworkWitness {
                     .ifPresent(typed -> headers.put("Authorization", typed.authorization()));
         }
         return headers;
+    }
+
+    private static String bare(String url) {
+        return url.replaceFirst("#.*$", "");
     }
 
     private static boolean sameOrigin(String page, String resource) {
@@ -260,7 +364,10 @@ public final class ProbeWitness implements NetworkWitness {
     public void forget() {
         currentPage = "";
         typedCredentials = Optional.empty();
-        askedBefore = Optional.empty();
+        target = Optional.empty();
+        posted = Optional.empty();
+        thisLoad.clear();
+        cache.clear();
     }
 
     @Override

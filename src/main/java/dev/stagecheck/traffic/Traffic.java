@@ -1,5 +1,8 @@
 package dev.stagecheck.traffic;
 
+import dev.stagecheck.safety.Refusal;
+import dev.stagecheck.safety.RefusedLinks;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -23,6 +27,9 @@ public final class Traffic {
     private final Map<String, Integer> positions = new HashMap<>();
     private final List<ConsoleEntry> console = new ArrayList<>();
     private final Set<String> expectedUnauthorized = ConcurrentHashMap.newKeySet();
+    /** What the kit kept the browser and its probes away from in this test (safety policy). */
+    private RefusedLinks refused = new RefusedLinks();
+    private final AtomicInteger probes = new AtomicInteger();
     private volatile String method = "none";
 
     /** How statuses are learned in this session, for the report (e.g. "CDP Network events"). */
@@ -71,6 +78,26 @@ public final class Traffic {
         positions.clear();
         console.clear();
         expectedUnauthorized.clear();
+        refused = new RefusedLinks();
+        probes.set(0);
+    }
+
+    /** A request the safety policy stopped (the browser's own, or a probe's), found on {@code page}. */
+    public void refused(Refusal refusal, String page) {
+        refusals().add(refusal, SafeUrl.of(page));
+    }
+
+    public synchronized RefusedLinks refusals() {
+        return refused;
+    }
+
+    /** Counts one plain HTTP request a probe sent to learn a status the browser does not report. */
+    public void probed() {
+        probes.incrementAndGet();
+    }
+
+    public int probeRequests() {
+        return probes.get();
     }
 
     /** This test asks for a protected URL on purpose: its 401 is the expected answer, not a lock-out. */
@@ -147,6 +174,13 @@ public final class Traffic {
                     e.page().isEmpty() ? "(typed URL)" : e.page(), e.challenges().isEmpty() ? "" : "  WWW-Authenticate: " + e.challengeText()));
         }
         text.append(rows.size()).append(" responses\n");
+        if (probeRequests() > 0) {
+            text.append(probeRequests()).append(" HTTP probe requests sent to learn these statuses\n");
+        }
+        var refusals = refusals();
+        if (refusals.size() > 0) {
+            text.append("\nNot requested for safety:\n").append(refusals.table());
+        }
         return text.toString();
     }
 

@@ -51,6 +51,9 @@ public final class CrawlVerdicts {
     }
 
     private Optional<Finding> pageFinding(PageRecord page) {
+        if (page.refusedForSafety()) {
+            return Optional.empty(); // Not a fault of the site: the crawl lists it among the links not visited for safety.
+        }
         var status = page.status();
         var error = page.error().orElse("");
         if (status == 401 && !expected401.contains(page.url())) {

@@ -57,6 +57,10 @@ public class CrawlTest extends ChecklistTest {
                 resolved(profile.forbiddenUrls().stream().map(ForbiddenUrl::url).toList()), profile.crawl().pageBudget());
         for (var crawl : crawls) {
             Allure.addAttachment("Crawl: " + crawl.label() + " (" + crawl.pages().size() + " pages)", "text/plain", crawl.table(), ".txt");
+            if (crawl.refused().size() > 0) {
+                Allure.addAttachment("Not visited for safety: " + crawl.label() + " (" + crawl.refused().size() + " links)", "text/plain",
+                        crawl.refused().table(), ".txt");
+            }
             findings.addAll(verdicts.findings(crawl));
         }
         findings.addAll(compareWithBaseline(crawls));

@@ -4,6 +4,7 @@ import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.pages.Link;
 import dev.stagecheck.pages.ScreenFit;
 import dev.stagecheck.pages.SitePage;
+import dev.stagecheck.safety.RefusedLinks;
 import dev.stagecheck.verdict.FindingKind;
 import io.qameta.allure.Allure;
 import io.qameta.allure.Feature;
@@ -36,10 +37,19 @@ public class DeviceLayoutTest extends ChecklistTest {
         }
         var first = pages.iterator().next();
         assertLoaded(site.open(first), "start page");
+        var refused = new RefusedLinks();
         site.navigationLinks().stream().map(Link::href)
-                .filter(TargetSite::isSameOrigin).filter(profile::mayVisit)
+                .filter(TargetSite::isSameOrigin)
+                .filter(href -> {
+                    var refusal = profile.safety().refusal(href);
+                    refusal.ifPresent(r -> refused.add(r, first));
+                    return refusal.isEmpty();
+                })
                 .map(href -> href.replaceFirst("#.*$", ""))
                 .forEach(pages::add);
+        if (refused.size() > 0) {
+            Allure.addAttachment("Not visited for safety (" + refused.size() + " links)", "text/plain", refused.table(), ".txt");
+        }
 
         var problems = new ArrayList<String>();
         for (var page : pages) {

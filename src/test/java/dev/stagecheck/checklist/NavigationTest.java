@@ -4,6 +4,7 @@ import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.pages.Link;
 import dev.stagecheck.pages.PageVisit;
 import dev.stagecheck.pages.SitePage;
+import dev.stagecheck.safety.RefusedLinks;
 import dev.stagecheck.verdict.FindingKind;
 import dev.stagecheck.traffic.Exchange;
 import io.qameta.allure.Allure;
@@ -27,12 +28,13 @@ public class NavigationTest extends ChecklistTest {
         var page = new SitePage(session, profile.navigation());
         var visited = new LinkedHashSet<String>();
         var problems = new ArrayList<String>();
+        var refused = new RefusedLinks();
         for (var start : profile.startUrls()) {
             var startUrl = url(start);
             var home = Allure.step("Open start page " + startUrl, () -> page.open(startUrl));
             check(home, "start page", problems);
             visited.add(withoutFragment(home.url()));
-            var menu = clickable(page.navigationLinks(), visited);
+            var menu = clickable(page.navigationLinks(), visited, refused, startUrl);
             if (menu.isEmpty() && visited.size() == 1) {
                 // Reported with whatever else the start page showed (a 401 on it explains a missing menu).
                 problems.add(FindingKind.BROKEN_PAGE.message("nav.links '" + profile.navigation().links() + "' matches no link on "
@@ -47,7 +49,7 @@ public class NavigationTest extends ChecklistTest {
                 }
                 var section = Allure.step("Menu: " + link.text() + " -> " + link.href(), () -> page.clickNavigationLink(link));
                 check(section, "menu link " + link, problems);
-                for (var sub : clickable(page.sectionLinks(), visited)) {
+                for (var sub : clickable(page.sectionLinks(), visited, refused, section.url())) {
                     if (visited.add(withoutFragment(sub.href()))) {
                         var visit = Allure.step("Section: " + sub.text() + " -> " + sub.href(), () -> page.clickSectionLink(sub));
                         check(visit, "section link " + sub, problems);
@@ -56,6 +58,10 @@ public class NavigationTest extends ChecklistTest {
             }
         }
         Allure.addAttachment("Pages visited", "text/plain", String.join("\n", visited) + "\n", ".txt");
+        if (refused.size() > 0) {
+            System.out.println("stagecheck: navigation: " + refused.summary());
+            Allure.addAttachment("Not visited for safety (" + refused.size() + " links)", "text/plain", refused.table(), ".txt");
+        }
         if (!problems.isEmpty()) {
             throw new AssertionError(problems.size() + " of " + visited.size() + " pages have problems:\n" + String.join("\n", problems));
         }
@@ -81,12 +87,16 @@ public class NavigationTest extends ChecklistTest {
         }
     }
 
-    /** Same-site links not yet visited and not on the never-visit list (logout, delete ...). */
-    private List<Link> clickable(List<Link> links, Set<String> visited) {
+    /** Same-site links not yet visited that the safety policy lets the kit click (refused ones are listed, not clicked). */
+    private List<Link> clickable(List<Link> links, Set<String> visited, RefusedLinks refused, String on) {
         var seen = new LinkedHashSet<String>();
         return links.stream()
                 .filter(link -> TargetSite.isSameOrigin(link.href()))
-                .filter(link -> profile.mayVisit(link.href()))
+                .filter(link -> {
+                    var refusal = profile.safety().refusal(link.href());
+                    refusal.ifPresent(r -> refused.add(r, on));
+                    return refusal.isEmpty();
+                })
                 .filter(link -> !visited.contains(withoutFragment(link.href())))
                 .filter(link -> seen.add(withoutFragment(link.href())))
                 .toList();

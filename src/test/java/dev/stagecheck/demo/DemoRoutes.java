@@ -9,12 +9,18 @@ import java.util.Map;
  */
 final class DemoRoutes {
 
+    /** The site's changeable state as text, for a run in another JVM to check over HTTP. */
+    static final String STATE_PATH = "/_demo/state";
+
     private DemoRoutes() {
     }
 
-    /** What the routes share beyond the options: sessions, error pages, layout, fault switch and log. */
+    /**
+     * What the routes share beyond the options: sessions, error pages, layout, fault switch, log,
+     * and the state a self-test reads back (editor content, contact inbox).
+     */
     record Parts(SessionStore sessions, ErrorPages errors, Layout layout, FaultSwitch faults, ServerLog log,
-                 StickySessions sticky) {
+                 StickySessions sticky, ManagedContent content, ContactInbox inbox) {
     }
 
     static Router build(DemoOptions options, Parts parts) {
@@ -25,15 +31,29 @@ final class DemoRoutes {
         new LoginPage(parts.layout(), parts.sessions()).addTo(router);
         new LogoutAction(parts.sessions()).addTo(router);
         new MemberArea(parts.layout(), parts.errors()).addTo(router);
+        new ManageArea(parts.layout(), parts.errors(), parts.sessions(), parts.content(), new Nonces()).addTo(router);
         new AdminArea(parts.layout(), parts.errors()).addTo(router);
         new OrdersApi().addTo(router);
-        new ContactPage(parts.layout(), new ContactInbox(), parts.errors()).addTo(router);
+        new ContactPage(parts.layout(), parts.inbox(), parts.errors()).addTo(router);
         new SearchPage(parts.layout()).addTo(router);
         new StaticAssets().addTo(router);
         router.get(ServerLog.PATH, request -> new Response(200,
                 Map.of("Content-Type", "text/plain; charset=utf-8", "Cache-Control", "no-store"),
                 parts.log().text().getBytes(StandardCharsets.UTF_8)));
+        router.get(STATE_PATH, request -> new Response(200,
+                Map.of("Content-Type", "text/plain; charset=utf-8", "Cache-Control", "no-store"),
+                state(parts).getBytes(StandardCharsets.UTF_8)));
         new FaultInjection(parts.faults(), parts.log(), parts.sticky(), parts.errors()).addTo(router);
         return router;
+    }
+
+    /**
+     * {@link ManagedContent#snapshot()}, then {@code contact messages: N}, then {@code live sessions: N}
+     * last; every line ends in a newline.
+     */
+    static String state(Parts parts) {
+        return parts.content().snapshot()
+                + "contact messages: " + parts.inbox().count() + "\n"
+                + "live sessions: " + parts.sessions().liveCount() + "\n";
     }
 }

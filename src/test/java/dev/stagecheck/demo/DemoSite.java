@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * or switched on a running site ({@link #faults(Set)}), so the kit's self-tests can prove its
  * checklist catches them. Every request is logged in a server log ({@link #serverLog()}, also
  * served at {@code /_demo/server.log}).
+ *
+ * <p>Signed-in members also get a WordPress-style editor area whose plain links really change
+ * content; {@link #contentState()}, {@link #liveSessions()} and {@link #contactMessages()} (all
+ * also at {@code /_demo/state}) let a safety self-test prove a crawl changed nothing.
  */
 public final class DemoSite implements AutoCloseable {
 
@@ -34,16 +38,19 @@ public final class DemoSite implements AutoCloseable {
     private final FaultSwitch faults;
     private final StickySessions sticky;
     private final ServerLog log;
+    private final ManagedContent content;
+    private final ContactInbox inbox;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DemoSite(HttpServer server, ExecutorService executor, SessionStore sessions, FaultSwitch faults,
-                     StickySessions sticky, ServerLog log) {
+    private DemoSite(HttpServer server, ExecutorService executor, DemoRoutes.Parts parts) {
         this.server = server;
         this.executor = executor;
-        this.sessions = sessions;
-        this.faults = faults;
-        this.sticky = sticky;
-        this.log = log;
+        this.sessions = parts.sessions();
+        this.faults = parts.faults();
+        this.sticky = parts.sticky();
+        this.log = parts.log();
+        this.content = parts.content();
+        this.inbox = parts.inbox();
     }
 
     /** Starts on 127.0.0.1 with an ephemeral port. */
@@ -69,13 +76,14 @@ public final class DemoSite implements AutoCloseable {
             HttpServer server = HttpServer.create(address, 0);
             Layout layout = new Layout();
             ErrorPages errors = new ErrorPages(layout);
-            Router router = DemoRoutes.build(options,
-                    new DemoRoutes.Parts(sessions, errors, layout, faults, log, sticky));
+            DemoRoutes.Parts parts = new DemoRoutes.Parts(sessions, errors, layout, faults, log, sticky,
+                    new ManagedContent(), new ContactInbox());
+            Router router = DemoRoutes.build(options, parts);
             server.createContext("/", new ExchangeDispatcher(router,
                     headers -> sessions.find(headers).or(() -> sticky.recognise(headers)), errors, log));
             server.setExecutor(executor);
             server.start();
-            return new DemoSite(server, executor, sessions, faults, sticky, log);
+            return new DemoSite(server, executor, parts);
         } catch (IOException e) {
             executor.shutdownNow();
             throw new UncheckedIOException("Demo site could not bind " + options.host() + ":" + options.port(), e);
@@ -119,6 +127,49 @@ public final class DemoSite implements AutoCloseable {
         return log.lines();
     }
 
+    /** Every request the site answered since it started (the log keeps only the last lines). */
+    public long requestCount() {
+        return log.requests();
+    }
+
+    /** Member sessions opened and not yet ended (logged out), right now. */
+    public int liveSessions() {
+        return sessions.liveCount();
+    }
+
+    /**
+     * The editor area's posts, comments and screen setting ({@code /members/manage/}) as canonical
+     * text, one line per item, e.g. {@code post 1 "Spring price list" publish},
+     * {@code comment 2 by Ann: pending}, {@code setting listMode=list}: two calls return equal
+     * text exactly when nothing changed in between, and a diff names the changed items.
+     * {@code GET /_demo/state} serves the same, then {@code contact messages: N} and
+     * {@code live sessions: N}.
+     */
+    public String contentState() {
+        return content.snapshot();
+    }
+
+    /**
+     * Every change made to the editor area's content since it started (or was reset), oldest first,
+     * e.g. {@code trash post 1}, {@code set comment 2 approved}: also the changes undone later.
+     */
+    public List<String> contentChanges() {
+        return content.journal();
+    }
+
+    /** Puts the editor area's content back to its seed, as a fresh site has it. */
+    public void resetContent() {
+        content.reset();
+    }
+
+    /**
+     * The contact messages sent so far, oldest first, one line each: name, email and the start of
+     * the message, e.g. {@code Ada Tester <ada@example.test>: Checking that the contact form...}.
+     */
+    public List<String> contactMessages() {
+        return inbox.summaries();
+    }
+
     /** Stops the server at once; open connections are dropped. Safe to call twice. */
     @Override
     public void close() {
@@ -157,6 +208,8 @@ public final class DemoSite implements AutoCloseable {
         System.out.println("  API key header: X-API-Key or Authorization: Bearer, for " + site.baseUrl() + "/api/orders");
         System.out.println("  passwords and the API key: see dev.stagecheck.demo.DemoCredentials");
         System.out.println("  server log: " + site.baseUrl() + ServerLog.PATH);
+        System.out.println("  editor area (members): " + site.baseUrl() + ManageArea.ROOT
+                + ", its state: " + site.baseUrl() + DemoRoutes.STATE_PATH);
         if (!faults.isEmpty()) {
             System.out.println("  demo faults switched on: " + Fault.keys(faults));
         }

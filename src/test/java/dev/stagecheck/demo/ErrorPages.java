@@ -24,11 +24,12 @@ final class ErrorPages {
         return page(request, 403, "Forbidden", "Forbidden", Html.escape(why)).noStore();
     }
 
-    /** Any other status, e.g. 400 for a malformed query or 500 for a bug in the demo itself. */
+    /** Any other status, e.g. 400 for a malformed query, 404 for a missing item or 500 for a bug in the demo itself. */
     Response status(Request request, int status, String message) {
         String reason = switch (status) {
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
+            case 404 -> "Not Found";
             case 413 -> "Payload Too Large";
             case 500 -> "Internal Server Error";
             default -> "Error";

@@ -26,8 +26,11 @@ final class MemberArea {
                 "This page needs the staff role. Your account is a member account without it.")));
     }
 
-    /** Wraps a page that needs a session: no session, no page, just the way to the login form. */
-    private static Handler signedIn(BiFunction<Request, Session, Response> page) {
+    /**
+     * Wraps a page that needs a session: no session, no page, just the way to the login form.
+     * {@link ManageArea} wraps its pages with it too, so both areas send visitors away alike.
+     */
+    static Handler signedIn(BiFunction<Request, Session, Response> page) {
         return request -> request.session()
                 .map(session -> page.apply(request, session).noStore())
                 .orElseGet(() -> Response.seeOther("/login?next=" + UrlEncoded.encode(request.path())).noStore());
@@ -77,14 +80,18 @@ final class MemberArea {
         return layout.page(request, PageTitle.of("Profile", "Members"), main);
     }
 
-    private static String greeting(Session session) {
+    static String greeting(Session session) {
         return "<p class=\"member-greeting\">Welcome back, " + Html.escape(session.displayName()) + "</p>";
     }
 
-    /** Member links; deliberately without the staff page, so a crawler does not walk into the 403. */
-    private static String memberNav(String currentPath) {
+    /**
+     * Member links; deliberately without the staff page, so a crawler does not walk into the 403,
+     * and deliberately with the editor area, so a careless crawler does walk into its action links.
+     */
+    static String memberNav(String currentPath) {
         StringBuilder links = new StringBuilder();
-        String[][] pages = {{"/members/", "Overview"}, {"/members/orders", "Orders"}, {"/members/profile", "Profile"}};
+        String[][] pages = {{"/members/", "Overview"}, {"/members/orders", "Orders"}, {"/members/profile", "Profile"},
+                {ManageArea.ROOT, "Manage content"}};
         for (String[] page : pages) {
             links.append("<a href=\"").append(page[0]).append('"')
                     .append(page[0].equals(currentPath) ? " aria-current=\"page\"" : "")

@@ -27,9 +27,11 @@ final class ServerLog {
             DateTimeFormatter.ofPattern("'['dd/MMM/yyyy:HH:mm:ss Z']'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final Deque<String> lines = new ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
     /** An access line; {@code rawPath} is the path as sent, still percent-encoded, without the query. */
     void access(String client, String method, String rawPath, String protocol, int status, long bytes) {
+        requests.incrementAndGet();
         add(oneLine(client) + " - - " + now() + " \"" + oneLine(method) + " " + oneLine(rawPath) + " "
                 + oneLine(protocol) + "\" " + status + " " + bytes);
     }
@@ -37,6 +39,11 @@ final class ServerLog {
     /** An error line, e.g. {@code [28/Nov/2026:06:00:00 +0000] ERROR upstream GET ... answered 401 ...}. */
     void error(String message) {
         add(now() + " ERROR " + oneLine(message));
+    }
+
+    /** Every request logged since the site started, also past the lines kept. */
+    long requests() {
+        return requests.get();
     }
 
     /** A copy of the lines so far, oldest first. */

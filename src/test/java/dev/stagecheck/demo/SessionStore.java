@@ -52,6 +52,11 @@ final class SessionStore {
         return Optional.empty();
     }
 
+    /** Sessions open right now: a log-out a crawl should never have followed shows as one fewer. */
+    int liveCount() {
+        return live.size();
+    }
+
     /** A snapshot, so callers can iterate while the site keeps issuing. */
     Set<String> issuedIds() {
         return Set.copyOf(issued);

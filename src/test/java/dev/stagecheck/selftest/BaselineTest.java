@@ -70,7 +70,7 @@ public class BaselineTest {
     }
 
     private static CrawlResult crawl(String label, PageRecord... pages) {
-        return new CrawlResult(label, List.of(pages), List.of(), Optional.empty(), 10);
+        return new CrawlResult(label, List.of(pages), List.of(), Optional.empty(), 10, new dev.stagecheck.safety.RefusedLinks(), 0);
     }
 
     private static PageRecord page(String path, int status, int consoleErrors, int failedResources) {
@@ -79,6 +79,6 @@ public class BaselineTest {
         var failed = java.util.stream.IntStream.range(0, failedResources)
                 .mapToObj(i -> new Exchange("GET", BASE + "/img" + i + ".png", 404, "Image", false, BASE + path, List.of(), Optional.empty()))
                 .toList();
-        return new PageRecord(BASE + path, "", 0, status, Optional.empty(), List.of(), "Title " + path, 100, 5, failed, console);
+        return new PageRecord(BASE + path, "", 0, status, Optional.empty(), List.of(), "Title " + path, 100, 5, failed, console, 0);
     }
 }

@@ -21,7 +21,6 @@ import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 import org.testng.xml.internal.Parser;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -168,7 +167,7 @@ public class GridTest {
         GridWatch.Peak peak;
         try (var watch = GridWatch.start(grid)) {
             run = JavaProcess.of("org.testng.TestNG")
-                    .jvmArg("-javaagent:" + aspectjWeaver())
+                    .jvmArg("-javaagent:" + JavaProcess.aspectjWeaver())
                     .removeEnv(name -> name.startsWith("STAGECHECK_"))
                     .property("grid.url", grid.url().toString())
                     .property("allure.results.directory", output.resolve("allure-results").toString())
@@ -301,13 +300,4 @@ public class GridTest {
                 "--no-first-run", "--disable-background-networking", "--window-size=1280,800");
     }
 
-    /** Allure's @Step needs the AspectJ weaver as a Java agent, as Surefire gives it to `mvn test`. */
-    private static String aspectjWeaver() {
-        for (var entry : JavaProcess.testClasspath().split(File.pathSeparator)) {
-            if (entry.contains("aspectjweaver")) {
-                return entry;
-            }
-        }
-        throw new AssertionError("aspectjweaver is not on the test classpath: check the pom's dependencies");
-    }
 }

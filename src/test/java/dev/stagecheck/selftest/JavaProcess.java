@@ -80,6 +80,16 @@ final class JavaProcess {
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 
+    /** Allure's @Step needs the AspectJ weaver as a Java agent, as Surefire gives it to `mvn test`. */
+    static String aspectjWeaver() {
+        for (var entry : testClasspath().split(java.io.File.pathSeparator)) {
+            if (entry.contains("aspectjweaver")) {
+                return entry;
+            }
+        }
+        throw new AssertionError("aspectjweaver is not on the test classpath: check the pom's dependencies");
+    }
+
     JavaProcess property(String key, String value) {
         properties.put(key, value);
         return this;

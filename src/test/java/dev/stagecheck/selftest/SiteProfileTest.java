@@ -115,7 +115,7 @@ public class SiteProfileTest {
         assertEquals(login.submit(), "#login-submit", "login.submit");
         assertEquals(login.username().name(), "STAGECHECK_DEMO_USER", "login.username.env");
         assertEquals(login.password().name(), "STAGECHECK_DEMO_PASSWORD", "login.password.env");
-        assertEquals(login.logoutUrl(), "/logout", "logout.url");
+        assertEquals(login.logoutUrl(), Optional.of("/logout"), "logout.url");
         var search = demoProfile.search().orElseThrow(() -> new AssertionError("the demo profile should have a search"));
         assertEquals(search.input(), "#q", "search.input");
         assertEquals(search.submit(), Optional.of("#search-submit"), "search.submit");
@@ -128,8 +128,8 @@ public class SiteProfileTest {
                 List.of("STAGECHECK_DEMO_USER", "STAGECHECK_DEMO_PASSWORD", "STAGECHECK_DEMO_ADMIN_USER",
                         "STAGECHECK_DEMO_ADMIN_PASSWORD", "STAGECHECK_DEMO_API_KEY"),
                 "secrets() should list login, protected-URL and API secrets in that order");
-        assertEquals(demoProfile.neverVisit().stream().map(UrlPattern::glob).toList(), List.of("*logout*", "*delete*", "*remove*", "*/_demo/*"),
-                "never.visit of the demo profile");
+        assertEquals(demoProfile.safety().neverVisit().stream().map(UrlPattern::glob).toList(), List.of("*/_demo/*"),
+                "never.visit of the demo profile (the built-in safety rules come on top)");
     }
 
     // ---- complaints ----
@@ -233,8 +233,8 @@ public class SiteProfileTest {
         assertTrue(profile.secrets().isEmpty(), "a profile without login, protected URLs and APIs names no secrets");
         assertEquals(profile.name(), site.toString(), "without site.name the profile should be named after its file");
         assertEquals(profile.startUrls(), List.of("/"), "start.urls should default to /");
-        assertEquals(profile.neverVisit().stream().map(UrlPattern::glob).toList(), List.of("*logout*", "*delete*", "*remove*"),
-                "never.visit should default to logout, delete and remove");
+        assertTrue(profile.safety().neverVisit().isEmpty() && profile.safety().allow().isEmpty(),
+                "never.visit and crawl.allow should default to nothing beyond the built-in safety rules");
     }
 
     // ---- secrets ----

@@ -1,0 +1,103 @@
+package dev.stagecheck.safety;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The safety policy as one browser session applies it: to the URLs the kit sends the browser to,
+ * to every request the browser itself makes (where DevTools lets the kit see them), and to the
+ * kit's own HTTP probes. Two things pass that the policy alone would refuse: a URL the kit typed
+ * itself because the profile names it (logout.url, a protected URL), and everything during a check
+ * the profile declares (its login form, contact form, search, logout), which may POST.
+ */
+public final class SafetyGuard {
+    private final SafetyPolicy policy;
+    private final Set<String> typed = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger declaredChecks = new AtomicInteger();
+
+    public SafetyGuard(SafetyPolicy policy) {
+        this.policy = policy;
+    }
+
+    public SafetyPolicy policy() {
+        return policy;
+    }
+
+    /** A URL the kit types itself (one the profile names, or one it checked first): its page may be opened. */
+    public void typed(String url) {
+        typed.add(key(url));
+    }
+
+    /** Runs one of the profile's declared checks (a form, the login, the logout): its requests all pass. */
+    public <T> T declared(Supplier<T> check) {
+        declaredChecks.incrementAndGet();
+        try {
+            return check.get();
+        } finally {
+            declaredChecks.decrementAndGet();
+        }
+    }
+
+    public void declared(Runnable check) {
+        declared(() -> {
+            check.run();
+            return null;
+        });
+    }
+
+    public boolean inDeclaredCheck() {
+        return declaredChecks.get() > 0;
+    }
+
+    /** Why the browser must not be sent to this URL (a link, a crawled page), or empty. */
+    public Optional<Refusal> navigation(String url) {
+        if (inDeclaredCheck() || typed.contains(key(url))) {
+            return Optional.empty();
+        }
+        return policy.refusal(url);
+    }
+
+    /** Why the kit must not fetch this URL itself (a probe of a page's resource, a link to another site), or empty. */
+    public Optional<Refusal> probe(String url) {
+        return policy.refusal(url);
+    }
+
+    /**
+     * Why a request the browser is about to send must be stopped, or empty. The page's own images,
+     * scripts and styles pass (they only read); a new document passes the navigation rule; anything
+     * but GET and HEAD is stopped outside a declared check, whoever sent it (a script on the page too).
+     */
+    public Optional<Refusal> browserRequest(String method, String url, boolean document) {
+        if (inDeclaredCheck()) {
+            return Optional.empty();
+        }
+        if (!SafetyPolicy.READ_ONLY_METHODS.contains(method.toUpperCase(Locale.ROOT))) {
+            return policy.refusal(method, url);
+        }
+        return document ? navigation(url) : Optional.empty();
+    }
+
+    /** Forgets the typed URLs of the previous test. */
+    public void forget() {
+        typed.clear();
+    }
+
+    /** Without the #fragment and with an empty path as "/", as browsers report a URL they were sent to. */
+    private static String key(String url) {
+        var bare = url.replaceFirst("#.*$", "");
+        try {
+            var uri = URI.create(bare);
+            if (uri.getRawPath() != null && uri.getRawPath().isEmpty() && uri.getRawAuthority() != null) {
+                return uri.getScheme() + "://" + uri.getRawAuthority() + "/" + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            }
+        } catch (IllegalArgumentException e) {
+            // Compared as written.
+        }
+        return bare;
+    }
+}
