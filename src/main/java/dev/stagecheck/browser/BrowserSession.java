@@ -101,9 +101,9 @@ public final class BrowserSession {
         var unsafe = target.flatMap(guard::navigation);
         if (unsafe.isPresent()) {
             // The last line of defence: callers that follow links ask the policy before they get here.
-            traffic.refused(unsafe.get(), currentPageQuietly());
-            var note = new Exchange("GET", unsafe.get().url(), 0, "Document", true, currentPageQuietly(), List.of(),
-                    Optional.of(unsafe.get().note()));
+            var shown = currentPageQuietly();
+            traffic.refused(unsafe.get(), shown);
+            var note = new Exchange("GET", unsafe.get().url(), 0, "Document", true, shown, List.of(), Optional.of(unsafe.get().note()));
             traffic.record(note);
             return Optional.of(note);
         }

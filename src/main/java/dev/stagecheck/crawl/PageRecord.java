@@ -1,5 +1,6 @@
 package dev.stagecheck.crawl;
 
+import dev.stagecheck.safety.Refusal;
 import dev.stagecheck.traffic.ConsoleEntry;
 import dev.stagecheck.traffic.Exchange;
 
@@ -27,6 +28,6 @@ public record PageRecord(String url, String from, int depth, int status, Optiona
 
     /** The kit did not let the browser stay on this page (a redirect to a link the safety policy refuses). */
     public boolean refusedForSafety() {
-        return error.map(note -> note.startsWith(dev.stagecheck.safety.Refusal.NOTE)).orElse(false);
+        return error.map(Refusal::isNote).orElse(false);
     }
 }

@@ -14,4 +14,9 @@ public record Refusal(String url, String rule) {
     public String note() {
         return NOTE + rule;
     }
+
+    /** True for the note of something the kit did not request for safety. */
+    public static boolean isNote(String text) {
+        return text.startsWith(NOTE);
+    }
 }

@@ -69,17 +69,18 @@ public final class SafetyGuard {
 
     /**
      * Why a request the browser is about to send must be stopped, or empty. The page's own images,
-     * scripts and styles pass (they only read); a new document passes the navigation rule; anything
-     * but GET and HEAD is stopped outside a declared check, whoever sent it (a script on the page too).
+     * scripts, styles and frames pass (they only read); a new page of the tab passes the navigation
+     * rule; anything but GET and HEAD is stopped outside a declared check, whoever sent it (a script
+     * on the page too).
      */
-    public Optional<Refusal> browserRequest(String method, String url, boolean document) {
+    public Optional<Refusal> browserRequest(String method, String url, boolean page) {
         if (inDeclaredCheck()) {
             return Optional.empty();
         }
         if (!SafetyPolicy.READ_ONLY_METHODS.contains(method.toUpperCase(Locale.ROOT))) {
             return policy.refusal(method, url);
         }
-        return document ? navigation(url) : Optional.empty();
+        return page ? navigation(url) : Optional.empty();
     }
 
     /** Forgets the typed URLs of the previous test. */

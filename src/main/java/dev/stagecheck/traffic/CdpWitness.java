@@ -195,10 +195,11 @@ public final class CdpWitness implements NetworkWitness {
     private void onRequestPaused(Map<String, Object> event) {
         var requestId = text(event.get("requestId"));
         var request = map(event.get("request"));
-        var document = "Document".equals(text(event.get("resourceType")));
-        var refusal = guard.browserRequest(text(request.get("method")), text(request.get("url")), document);
+        // The tab's own document: a frame inside the page is the page's content, as its images are.
+        var page = "Document".equals(text(event.get("resourceType"))) && mainFrameId.equals(text(event.get("frameId")));
+        var refusal = guard.browserRequest(text(request.get("method")), text(request.get("url")), page);
         if (refusal.isPresent()) {
-            stop(event, refusal.get(), document);
+            stop(event, refusal.get(), page);
             return;
         }
         try {
@@ -213,12 +214,12 @@ public final class CdpWitness implements NetworkWitness {
      * browser was about to open (a redirect to a logout link, a script sending it there) is recorded
      * as a page that was not opened, so the navigation ends at once and no check takes it for broken.
      */
-    private void stop(Map<String, Object> event, Refusal refusal, boolean document) {
+    private void stop(Map<String, Object> event, Refusal refusal, boolean page) {
         var networkId = text(event.get("networkId"));
         stopped.add(networkId);
         var from = currentPage;
         traffic.refused(refusal, from);
-        if (document && mainFrameId.equals(text(event.get("frameId")))) {
+        if (page) {
             traffic.record(networkId, new Exchange(text(map(event.get("request")).get("method")), refusal.url(), 0, "Document", true,
                     from, List.of(), Optional.of(refusal.note())));
         }

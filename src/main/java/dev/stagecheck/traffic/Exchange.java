@@ -1,5 +1,7 @@
 package dev.stagecheck.traffic;
 
+import dev.stagecheck.safety.Refusal;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -47,7 +49,7 @@ public record Exchange(String method, String url, int status, String type, boole
 
     /** A page the kit did not let the browser open, or a POST's result it would not fetch again: no status, and no fault. */
     public boolean isUnknown() {
-        return status == 0 && error.map(note -> note.startsWith(UNKNOWN) || note.startsWith(dev.stagecheck.safety.Refusal.NOTE)).orElse(false);
+        return status == 0 && error.map(note -> note.startsWith(UNKNOWN) || Refusal.isNote(note)).orElse(false);
     }
 
     /** No answer, or an error answer (4xx, 5xx): the one rule of what a failed load is. */

@@ -1,5 +1,6 @@
 package dev.stagecheck.traffic;
 
+import dev.stagecheck.safety.Refusal;
 import dev.stagecheck.safety.SafetyGuard;
 
 import java.io.BufferedInputStream;
@@ -140,7 +141,8 @@ public final class RecordingProxy implements AutoCloseable {
         var page = topLevel ? request.header("referer").orElse("") : request.header("referer").orElse(currentPage);
         var traffic = this.traffic;
         var guard = this.guard;
-        var refusal = guard == null ? Optional.<dev.stagecheck.safety.Refusal>empty() : guard.browserRequest(request.method(), url, document);
+        // The tab's own document: a frame inside the page is the page's content, as its images are.
+        var refusal = guard == null ? Optional.<Refusal>empty() : guard.browserRequest(request.method(), url, topLevel);
         if (refusal.isPresent()) {
             // Refused as an ad blocker would: the browser gets nothing and stays where it was.
             traffic.refused(refusal.get(), currentPage);
