@@ -7,10 +7,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,13 +49,8 @@ public final class ProbeWitness implements NetworkWitness {
     private final SafetyGuard guard;
     private final ExecutorService pool = DaemonPool.of(4, "stagecheck-probe");
     private volatile String currentPage = "";
-    /**
-     * Basic credentials a typed URL carried, and the URL prefix they cover: the browser keeps sending
-     * them there (as browsers do for a protection space), but location.href no longer shows them.
-     */
-    private record Credentials(String prefix, String authorization) {}
-
-    private volatile Optional<Credentials> typedCredentials = Optional.empty();
+    /** Basic credentials a typed URL carried, sent where the browser keeps sending them. */
+    private volatile Optional<TypedCredentials> typedCredentials = Optional.empty();
 
     /** The URL the browser is being sent to, once asked: the page's status, unless it ends elsewhere. */
     private volatile Optional<String> target = Optional.empty();
@@ -94,11 +86,11 @@ public final class ProbeWitness implements NetworkWitness {
         if (!url.startsWith("http")) {
             return Optional.empty();
         }
-        var headers = headers(url);
-        if (URI.create(url).getRawUserInfo() != null) {
-            var plain = SafeUrl.withoutUserInfo(url);
-            typedCredentials = Optional.of(new Credentials(plain.substring(0, plain.lastIndexOf('/') + 1), headers.get("Authorization")));
+        var typed = TypedCredentials.of(url);
+        if (typed.isPresent()) {
+            typedCredentials = typed;
         }
+        var headers = headers(url);
         HttpProbe.Page page;
         try {
             traffic.probed();
@@ -323,14 +315,8 @@ public final class ProbeWitness implements NetworkWitness {
         } catch (WebDriverException e) {
             // No document yet (about:blank): no cookies to send.
         }
-        var userInfo = URI.create(url).getRawUserInfo();
-        if (userInfo != null) {
-            var decoded = URLDecoder.decode(userInfo, StandardCharsets.UTF_8);
-            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8)));
-        } else {
-            typedCredentials.filter(typed -> url.startsWith(typed.prefix()))
-                    .ifPresent(typed -> headers.put("Authorization", typed.authorization()));
-        }
+        TypedCredentials.of(url).or(() -> typedCredentials.filter(typed -> typed.cover(url)))
+                .ifPresent(typed -> headers.put("Authorization", typed.authorization()));
         return headers;
     }
 

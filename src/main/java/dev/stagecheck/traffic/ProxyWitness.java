@@ -1,6 +1,5 @@
 package dev.stagecheck.traffic;
 
-import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -20,16 +19,10 @@ public final class ProxyWitness implements NetworkWitness {
         traffic.method(METHOD);
     }
 
-    /** A typed URL with user:password: the proxy sends them there, as the browser would after the challenge. */
+    /** A typed URL with user:password: the proxy sends them below its path, as the browser would after the challenge. */
     @Override
     public Optional<Exchange> beforeNavigation(String url) {
-        var uri = URI.create(url);
-        var userInfo = uri.getRawUserInfo();
-        if (userInfo != null) {
-            // The browser keeps sending them below that path (a protection space), where it drops them from the URL.
-            var plain = SafeUrl.withoutUserInfo(url);
-            proxy.credentials(plain.substring(0, plain.lastIndexOf('/') + 1), RecordingProxy.basic(userInfo));
-        }
+        TypedCredentials.of(url).ifPresent(proxy::credentials);
         return Optional.empty();
     }
 

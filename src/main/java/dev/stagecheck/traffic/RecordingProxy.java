@@ -55,8 +55,8 @@ public final class RecordingProxy implements AutoCloseable {
     private volatile Traffic traffic;
     private volatile SafetyGuard guard;
     private volatile String currentPage = "";
-    /** Basic credentials of a typed URL, and the URL prefix they cover. */
-    private volatile Optional<Map.Entry<String, String>> credentials = Optional.empty();
+    /** Basic credentials of a typed URL, sent below the path they cover. */
+    private volatile Optional<TypedCredentials> credentials = Optional.empty();
 
     private RecordingProxy(ServerSocket server, Duration timeout) {
         this.server = server;
@@ -86,9 +86,9 @@ public final class RecordingProxy implements AutoCloseable {
         this.guard = guard;
     }
 
-    /** Sends these Basic credentials with every request below {@code prefix} (a typed URL's user:password). */
-    void credentials(String prefix, String authorization) {
-        credentials = Optional.of(Map.entry(prefix, authorization));
+    /** Sends a typed URL's Basic credentials with every request below its path. */
+    void credentials(TypedCredentials typed) {
+        credentials = Optional.of(typed);
     }
 
     /** Forgets the previous test's page and credentials. */
@@ -194,7 +194,6 @@ public final class RecordingProxy implements AutoCloseable {
      */
     private HttpRequest forwarded(Request request) {
         var body = request.body().length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body());
-        var target = URI.create(request.target());
         var plain = SafeUrl.withoutUserInfo(request.target());
         var builder = HttpRequest.newBuilder(URI.create(plain)).timeout(timeout).method(request.method(), body);
         request.headers().forEach((name, values) -> {
@@ -203,17 +202,10 @@ public final class RecordingProxy implements AutoCloseable {
             }
         });
         if (request.header("authorization").isEmpty()) {
-            Optional.ofNullable(target.getRawUserInfo()).map(RecordingProxy::basic)
-                    .or(() -> credentials.filter(typed -> plain.startsWith(typed.getKey())).map(Map.Entry::getValue))
-                    .ifPresent(authorization -> builder.header("Authorization", authorization));
+            TypedCredentials.of(request.target()).or(() -> credentials.filter(typed -> typed.cover(plain)))
+                    .ifPresent(typed -> builder.header("Authorization", typed.authorization()));
         }
         return builder.build();
-    }
-
-    /** {@code Basic base64(user:password)} of a URL's percent-encoded user-info ("+" is a plus there, not a space). */
-    static String basic(String rawUserInfo) {
-        var decoded = java.net.URLDecoder.decode(rawUserInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
-        return "Basic " + java.util.Base64.getEncoder().encodeToString(decoded.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The browser's resource type in the words the CDP witness uses, from Fetch Metadata when sent. */
