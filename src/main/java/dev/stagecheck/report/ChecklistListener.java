@@ -3,8 +3,8 @@ package dev.stagecheck.report;
 import dev.stagecheck.browser.BrowserSessions;
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.Settings;
-import dev.stagecheck.traffic.Exchange;
-import dev.stagecheck.verdict.FindingKind;
+import dev.stagecheck.verdict.Finding;
+import dev.stagecheck.verdict.ResponseRule;
 import dev.stagecheck.verdict.ServerLogWatch;
 import io.qameta.allure.Allure;
 import io.qameta.allure.model.Parameter;
@@ -14,13 +14,12 @@ import org.testng.ISuite;
 import org.testng.ISuiteListener;
 import org.testng.ITestResult;
 
-import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Watches every checklist test: whatever the test itself asserts, a 401 it did not declare or a
- * server error anywhere in its traffic fails it, naming URL, status and the page that led there.
+ * server error anywhere in its traffic fails it ({@link ResponseRule#lockOuts}), naming URL, status
+ * and the page that led there.
  * Attaches the network table to every test and the failure evidence to every failed one.
  */
 public final class ChecklistListener implements ISuiteListener, IInvokedMethodListener {
@@ -56,10 +55,13 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
             parameter("browser", session.settings().browser().key());
             parameter("device", session.settings().device().key());
             if (result.getStatus() == ITestResult.SUCCESS) {
-                var verdict = verdict(session.traffic().unexpectedUnauthorized(), session.traffic().serverErrors());
-                if (!verdict.isEmpty()) {
+                var traffic = session.traffic();
+                var lockOuts = ResponseRule.of(Settings.current().profile()).with401s(traffic.expectedUnauthorized())
+                        .lockOuts(traffic.exchanges());
+                if (!lockOuts.isEmpty()) {
+                    // One line per response, each labelled, so every one is found by its kind and URL.
                     result.setStatus(ITestResult.FAILURE);
-                    result.setThrowable(new AssertionError(verdict));
+                    result.setThrowable(new AssertionError(lockOuts.stream().map(Finding::line).collect(Collectors.joining("\n"))));
                 }
             }
             Attachments.network(session);
@@ -78,14 +80,5 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
             result.getParameters().removeIf(existing -> name.equals(existing.getName()));
             result.getParameters().add(new Parameter().setName(name).setValue(value));
         });
-    }
-
-    /** The failure message for responses no checklist step may meet, or "" when there are none. */
-    static String verdict(List<Exchange> unexpected401, List<Exchange> serverErrors) {
-        // One line per response, each labelled, so every one is found by its kind and URL.
-        return Stream.concat(
-                        unexpected401.stream().map(e -> FindingKind.UNEXPECTED_401.message(e.describe())),
-                        serverErrors.stream().map(e -> FindingKind.SERVER_ERROR.message(e.describe())))
-                .collect(Collectors.joining("\n"));
     }
 }

@@ -41,60 +41,17 @@ public class TrafficTest {
         }
     }
 
-    // ---- 401s and 5xx ----
-
-    @Test
-    public void unexpectedUnauthorizedExcludesDeclaredUrls() {
-        var traffic = new Traffic();
-        traffic.expectUnauthorized("http://h/admin/");
-        traffic.record(page("http://h/admin/", 401));
-        traffic.record(page("http://h/secret", 401));
-        traffic.record(page("http://h/", 200));
-        traffic.record(resource("http://h/api/orders", 401, "Fetch"));
-
-        assertEquals(urls(traffic.unexpectedUnauthorized()), List.of("http://h/secret", "http://h/api/orders"),
-                "only the undeclared 401s (page and sub-resource) should be unexpected");
-    }
-
-    @Test
-    public void expectUnauthorizedDeclaredWithCredentialsInTheUrlStillMatches() {
-        var traffic = new Traffic();
-        traffic.expectUnauthorized("http://admin:pw@h/admin/");
-        traffic.record(page("http://h/admin/", 401));
-        assertEquals(traffic.unexpectedUnauthorized(), List.of(),
-                "a URL declared with user:pass@ should match the 401 recorded without them (SafeUrl strips them)");
-    }
-
-    @Test
-    public void expectUnauthorizedMatchesAnExchangeRecordedWithCredentials() {
-        var traffic = new Traffic();
-        traffic.expectUnauthorized("http://h/admin/");
-        traffic.record(page("http://admin:pw@h/admin/", 401));
-        assertEquals(traffic.exchanges().get(0).url(), "http://h/admin/", "Exchange should store the URL without user:pass@");
-        assertEquals(traffic.unexpectedUnauthorized(), List.of(), "the declared 401 should not be unexpected");
-    }
+    // ---- declarations (the verdict on them: ResponseRuleTest) ----
 
     @Test
     public void clearForgetsExchangesAndDeclarations() {
         var traffic = new Traffic();
-        traffic.expectUnauthorized("http://h/admin/");
+        traffic.expectUnauthorized("http://admin:pw@h/admin/");
         traffic.record(page("http://h/admin/", 401));
+        assertEquals(traffic.expectedUnauthorized(), java.util.Set.of("http://h/admin/"), "declared URLs are kept without user:pass@");
         traffic.clear();
         assertEquals(traffic.size(), 0, "clear() should drop every exchange");
-        traffic.record(page("http://h/admin/", 401));
-        assertEquals(traffic.unexpectedUnauthorized().size(), 1, "after clear() a 401 of a formerly declared URL is unexpected again");
-    }
-
-    @Test
-    public void serverErrorsAreStatusesOf500AndAbove() {
-        var traffic = new Traffic();
-        traffic.record(page("http://h/boom", 500));
-        traffic.record(resource("http://h/app.js", 503, "Script"));
-        traffic.record(page("http://h/missing", 404));
-        traffic.record(page("http://h/admin/", 401));
-        traffic.record(failed("http://h/down"));
-        assertEquals(urls(traffic.serverErrors()), List.of("http://h/boom", "http://h/app.js"),
-                "only 5xx should be server errors (not 4xx, not a response that never came)");
+        assertEquals(traffic.expectedUnauthorized(), java.util.Set.of(), "clear() should drop this test's declarations");
     }
 
     // ---- waiting for the page ----

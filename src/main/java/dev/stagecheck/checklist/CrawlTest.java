@@ -1,7 +1,6 @@
 package dev.stagecheck.checklist;
 
 import dev.stagecheck.config.ConfigException;
-import dev.stagecheck.config.SiteProfile.ForbiddenUrl;
 import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.crawl.CrawlResult;
 import dev.stagecheck.crawl.Crawler;
@@ -9,6 +8,7 @@ import dev.stagecheck.pages.LoginPage;
 import dev.stagecheck.verdict.Baseline;
 import dev.stagecheck.verdict.BaselineComparison;
 import dev.stagecheck.verdict.CrawlVerdicts;
+import dev.stagecheck.verdict.ResponseRule;
 import dev.stagecheck.verdict.Finding;
 import dev.stagecheck.verdict.FindingKind;
 import dev.stagecheck.verdict.Findings;
@@ -20,8 +20,6 @@ import org.testng.annotations.Test;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -53,8 +51,7 @@ public class CrawlTest extends ChecklistTest {
                 findings.add(new Finding(FindingKind.BROKEN_PAGE, url(login.url()), "", "could not log in for the member crawl"));
             }
         }
-        var verdicts = new CrawlVerdicts(resolved(profile.expectedUnauthorizedUrls()),
-                resolved(profile.forbiddenUrls().stream().map(ForbiddenUrl::url).toList()), profile.crawl().pageBudget());
+        var verdicts = new CrawlVerdicts(ResponseRule.of(profile), profile.crawl().pageBudget());
         for (var crawl : crawls) {
             Allure.addAttachment("Crawl: " + crawl.label() + " (" + crawl.pages().size() + " pages)", "text/plain", crawl.table(), ".txt");
             if (crawl.refused().size() > 0) {
@@ -96,9 +93,5 @@ public class CrawlTest extends ChecklistTest {
             throw new ConfigException("baseline " + file + " cannot be used (" + e.getMessage()
                     + "): fix or delete it, or record a new one with -Dbaseline.update=true");
         }
-    }
-
-    private static Set<String> resolved(List<String> urls) {
-        return urls.stream().map(ChecklistTest::url).collect(Collectors.toSet());
     }
 }

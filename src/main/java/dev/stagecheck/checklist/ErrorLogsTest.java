@@ -1,9 +1,9 @@
 package dev.stagecheck.checklist;
 
 import dev.stagecheck.config.Settings;
-import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.traffic.SafeUrl;
 import dev.stagecheck.verdict.Findings;
+import dev.stagecheck.verdict.ResponseRule;
 import dev.stagecheck.verdict.ServerLogWatch;
 import io.qameta.allure.Allure;
 import io.qameta.allure.Epic;
@@ -15,7 +15,6 @@ import org.testng.SkipException;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.stream.Collectors;
 
@@ -41,17 +40,12 @@ public class ErrorLogsTest {
         var profile = Settings.current().profile();
         var watch = ServerLogWatch.ofThisRun().orElseThrow(() -> new SkipException("the site profile " + profile.file()
                 + " names no server log: set server.log.file or server.log.url to check it"));
-        var expected401Paths = profile.expectedUnauthorizedUrls().stream().map(ErrorLogsTest::path).toList();
         var findings = new Findings();
-        findings.addAll(watch.findings(expected401Paths));
+        findings.addAll(watch.findings(ResponseRule.of(profile)));
         Allure.addAttachment("Server log lines added during the run (" + watch.location() + ")", "text/plain",
                 watch.newLines().stream().map(SafeUrl::of).collect(Collectors.joining("\n", "", "\n")), ".txt");
         if (!findings.isEmpty()) {
             throw new AssertionError(findings.failureMessage("The server log has new errors"));
         }
-    }
-
-    private static String path(String url) {
-        return url.startsWith("/") ? url : URI.create(TargetSite.resolve(url)).getPath();
     }
 }

@@ -10,16 +10,18 @@ import dev.stagecheck.config.SiteProfile;
 import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.pages.PageVisit;
 import dev.stagecheck.traffic.Exchange;
-import dev.stagecheck.verdict.FindingKind;
+import dev.stagecheck.verdict.ResponseRule;
 import io.qameta.allure.Epic;
 import org.testng.SkipException;
 import org.testng.annotations.BeforeMethod;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * What every checklist area shares: this worker's browser, reset to a first visit before each test,
  * and the site profile. A 401 the test did not declare, or a 5xx, fails it anyway (ChecklistListener).
+ * Extend it for checks of your own (README, "Adding your own checks").
  */
 @Epic("401 fix verification checklist")
 public abstract class ChecklistTest {
@@ -49,20 +51,20 @@ public abstract class ChecklistTest {
                 + " describes no such thing: set " + key + " to check it"));
     }
 
-    /** A page loaded when its document answered 2xx/3xx; otherwise the message says what came instead. */
-    protected static void assertLoaded(PageVisit visit, String what) {
-        if (visit.response().map(Exchange::isUnknown).orElse(false)) {
-            return; // A POST's answer the browser alone saw: the network table says its status is unknown, nothing to judge.
-        }
-        if (visit.status() == 401) {
-            throw new AssertionError(FindingKind.UNEXPECTED_401.message(what + " " + visit.url() + " answered 401"
-                    + visit.response().map(r -> " (from " + (r.page().isEmpty() ? "typed URL" : r.page()) + ")").orElse("")));
-        }
-        if (visit.status() >= 500) {
-            throw new AssertionError(FindingKind.SERVER_ERROR.message(what + " " + visit.url() + " answered " + visit.status()));
-        }
-        if (!visit.loaded()) {
-            throw new AssertionError(FindingKind.BROKEN_PAGE.message(what + " " + visit.url() + " answered " + visit.statusText()));
-        }
+    /** The one rule of which answer is a problem, with the profile's expected 401s and 403s and this test's own. */
+    protected ResponseRule responseRule() {
+        return ResponseRule.of(profile).with401s(session.traffic().expectedUnauthorized());
+    }
+
+    /** A page loaded when the {@link ResponseRule} finds nothing wrong with its document's answer; otherwise the message says what came. */
+    protected void assertLoaded(PageVisit visit, String what) {
+        var response = visit.response();
+        responseRule().page(visit.url(), response.map(Exchange::page).orElse(""), visit.status(),
+                        response.isPresent() ? response.get().error() : Optional.of("no document response seen"),
+                        response.map(Exchange::challenges).orElse(List.of()))
+                .ifPresent(finding -> {
+                    throw new AssertionError(finding.kind().message(what + " " + finding.url() + " (from " + finding.from() + ") "
+                            + finding.evidence()));
+                });
     }
 }

@@ -6,7 +6,6 @@ import dev.stagecheck.pages.PageVisit;
 import dev.stagecheck.pages.SitePage;
 import dev.stagecheck.safety.RefusedLinks;
 import dev.stagecheck.verdict.FindingKind;
-import dev.stagecheck.traffic.Exchange;
 import io.qameta.allure.Allure;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Story;
@@ -78,13 +77,7 @@ public class NavigationTest extends ChecklistTest {
         if (visit.title().isBlank()) {
             problems.add(FindingKind.BROKEN_PAGE.message(visit.url() + " (" + how + ") has no title"));
         }
-        for (Exchange exchange : session.traffic().since(visit.trafficFrom())) {
-            if (exchange.isUnauthorized()) {
-                problems.add(FindingKind.UNEXPECTED_401.message(exchange.describe()));
-            } else if (exchange.isServerError()) {
-                problems.add(FindingKind.SERVER_ERROR.message(exchange.describe()));
-            }
-        }
+        responseRule().lockOuts(session.traffic().since(visit.trafficFrom())).forEach(finding -> problems.add(finding.line()));
     }
 
     /** Same-site links not yet visited that the safety policy lets the kit click (refused ones are listed, not clicked). */

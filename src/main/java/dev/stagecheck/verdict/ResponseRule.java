@@ -1,0 +1,157 @@
+package dev.stagecheck.verdict;
+
+import dev.stagecheck.config.SiteProfile;
+import dev.stagecheck.config.SiteProfile.ForbiddenUrl;
+import dev.stagecheck.config.TargetSite;
+import dev.stagecheck.crawl.PageRecord;
+import dev.stagecheck.safety.Refusal;
+import dev.stagecheck.traffic.Exchange;
+import dev.stagecheck.traffic.SafeUrl;
+
+import java.net.URI;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one rule of which HTTP answer is a problem, asked by every check that meets one: the
+ * listener's guard on every test, page loads, navigation, the crawl and the server-log check.
+ * A 401 is expected from the URLs the profile protects (and those a test asks for on purpose),
+ * a 403 from the URLs it names forbidden; anything else that answers 401 or 403, any 5xx, a
+ * missing page (404, 410) and a redirect loop are findings. A fix here applies everywhere at once.
+ */
+public final class ResponseRule {
+    /** What every checklist test fails on, whatever it checks itself: a lock-out or a server error anywhere in its traffic. */
+    private static final Set<FindingKind> ALWAYS_FAILS = Set.of(FindingKind.UNEXPECTED_401, FindingKind.SERVER_ERROR);
+
+    private final Set<String> expected401;
+    private final Set<String> expected403;
+
+    private ResponseRule(Set<String> expected401, Set<String> expected403) {
+        this.expected401 = Set.copyOf(expected401);
+        this.expected403 = Set.copyOf(expected403);
+    }
+
+    /** What the profile declares: its protected URLs and APIs answer 401, its forbidden URLs 403. */
+    public static ResponseRule of(SiteProfile profile) {
+        return new ResponseRule(resolved(profile.expectedUnauthorizedUrls()),
+                resolved(profile.forbiddenUrls().stream().map(ForbiddenUrl::url).toList()));
+    }
+
+    /** A rule from URLs alone (for the kit's own tests and for code that checks no profile). */
+    public static ResponseRule expecting(Collection<String> expected401, Collection<String> expected403) {
+        return new ResponseRule(resolved(expected401), resolved(expected403));
+    }
+
+    /** This rule, plus the 401s a test asked for on purpose ({@code Traffic.expectUnauthorized}). */
+    public ResponseRule with401s(Collection<String> urls) {
+        var all = new HashSet<>(expected401);
+        all.addAll(resolved(urls));
+        return new ResponseRule(all, expected403);
+    }
+
+    public boolean expects401(String url) {
+        return expected401.contains(SafeUrl.of(url));
+    }
+
+    public boolean expects403(String url) {
+        return expected403.contains(SafeUrl.of(url));
+    }
+
+    /**
+     * Whether a server log line records one of the expected 401s. Log lines carry paths, not URLs:
+     * the path must stand as a whole request target (followed by a space, a query or a quote).
+     */
+    public boolean expectsLogged401(String logLine) {
+        return expected401.stream().map(ResponseRule::path)
+                .anyMatch(path -> logLine.contains(path + " ") || logLine.contains(path + "?") || logLine.contains(path + "\""));
+    }
+
+    /** The answer to a page the user or the crawl opened; empty when it is no problem. */
+    public Optional<Finding> page(String url, String from, int status, Optional<String> error, List<String> challenges) {
+        var note = error.orElse("");
+        if (status == 0 && (note.startsWith(Exchange.UNKNOWN) || Refusal.isNote(note))) {
+            return Optional.empty(); // Not requested for safety, or a POST's answer only the browser saw: nothing to judge.
+        }
+        if (status == 0 && note.contains("ERR_TOO_MANY_REDIRECTS")) {
+            return finding(FindingKind.REDIRECT_LOOP, url, from, "the browser gave up after too many redirects (" + note + ")");
+        }
+        if (status == 0) {
+            return finding(FindingKind.BROKEN_PAGE, url, from, "no answer: " + (note.isEmpty() ? "no response seen" : note));
+        }
+        if (isExpected(url, status)) {
+            return Optional.empty();
+        }
+        return answer("document", url, from, status, challenges)
+                .or(() -> status >= 400 ? finding(FindingKind.BROKEN_PAGE, url, from, "document answered " + status) : Optional.empty());
+    }
+
+    public Optional<Finding> page(PageRecord page) {
+        if (page.refusedForSafety()) {
+            return Optional.empty(); // Listed among the links not visited for safety: not a fault of the site.
+        }
+        return page(page.url(), page.from(), page.status(), page.error(), page.challenges());
+    }
+
+    /** The answer to something a page loaded (a script, an image, an XHR, an iframe); empty when it is no problem. */
+    public Optional<Finding> resource(Exchange resource, String page) {
+        if (resource.status() == 0) {
+            return resource.error().filter(e -> e.contains("ERR_TOO_MANY_REDIRECTS"))
+                    .flatMap(e -> finding(FindingKind.REDIRECT_LOOP, resource.url(), page, resource.type() + " answered too many redirects"));
+        }
+        return answer(resource.type(), resource.url(), page, resource.status(), resource.challenges());
+    }
+
+    /** The guard of every checklist test: each undeclared 401 and each 5xx in what the browser saw, one finding each. */
+    public List<Finding> lockOuts(List<Exchange> traffic) {
+        return traffic.stream()
+                .flatMap(exchange -> resource(exchange, exchange.page()).stream())
+                .filter(finding -> ALWAYS_FAILS.contains(finding.kind()))
+                .toList();
+    }
+
+    /** The answer the profile (or the test) says this URL gives: a 401 from a protected URL, a 403 from a forbidden one. */
+    private boolean isExpected(String url, int status) {
+        return status == 401 && expects401(url) || status == 403 && expects403(url);
+    }
+
+    /** The part of the rule pages and resources share: what a status says, given what the profile expects. */
+    private Optional<Finding> answer(String what, String url, String from, int status, List<String> challenges) {
+        if (isExpected(url, status)) {
+            return Optional.empty();
+        }
+        if (status == 401) {
+            return finding(FindingKind.UNEXPECTED_401, url, from, what + " answered 401" + challengeText(challenges));
+        }
+        if (status == 403) {
+            return finding(FindingKind.UNEXPECTED_403, url, from, what + " answered 403 Forbidden");
+        }
+        if (status == 404 || status == 410) {
+            return finding(FindingKind.BROKEN_LINK, url, from, what + " answered " + status);
+        }
+        if (status >= 500) {
+            return finding(FindingKind.SERVER_ERROR, url, from, what + " answered " + status);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Finding> finding(FindingKind kind, String url, String from, String evidence) {
+        return Optional.of(new Finding(kind, url, from, evidence));
+    }
+
+    private static String challengeText(List<String> challenges) {
+        return challenges.isEmpty() ? " with no WWW-Authenticate challenge" : " (challenge: " + String.join(" | ", challenges) + ")";
+    }
+
+    private static Set<String> resolved(Collection<String> urls) {
+        return urls.stream().map(url -> SafeUrl.of(TargetSite.resolve(url))).collect(Collectors.toSet());
+    }
+
+    private static String path(String url) {
+        var path = URI.create(url).getRawPath();
+        return path == null || path.isEmpty() ? "/" : path;
+    }
+}
