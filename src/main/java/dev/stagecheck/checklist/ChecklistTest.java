@@ -3,6 +3,7 @@ package dev.stagecheck.checklist;
 import dev.stagecheck.browser.BrowserSession;
 import dev.stagecheck.browser.BrowserSessions;
 import dev.stagecheck.browser.BrowserUnavailableException;
+import dev.stagecheck.report.ChecklistArea;
 import dev.stagecheck.report.RunSettings;
 import org.testng.ITestContext;
 import dev.stagecheck.config.Settings;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * Extend it for checks of your own (README, "Adding your own checks").
  */
 @Epic("401 fix verification checklist")
+@ChecklistArea
 public abstract class ChecklistTest {
     protected BrowserSession session;
     protected SiteProfile profile;

@@ -9,6 +9,7 @@ import io.qameta.allure.Allure;
 import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Story;
+import dev.stagecheck.report.ChecklistArea;
 import dev.stagecheck.report.TestBlocks;
 import org.testng.ITestContext;
 import org.testng.SkipException;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
  */
 @Epic("401 fix verification checklist")
 @Feature("Error logs")
+@ChecklistArea
 public class ErrorLogsTest {
 
     /** With test blocks in parallel (one per browser), "after everything else" needs a wait, not just an order. */

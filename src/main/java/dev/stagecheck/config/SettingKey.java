@@ -22,7 +22,7 @@ public enum SettingKey {
     CRAWL_WORKERS("crawl.workers", "1", "Browsers that share each crawl (1 to 8): the test's own and helpers with its cookies, kept for later crawls."),
     RESET_CACHE("reset.cache", "false", "true: also empty the HTTP cache before every test, so each test's first pages load cold (about 100 ms more per test here). Cookies, site storage and the recorded traffic are always reset."),
     BASELINE_UPDATE("baseline.update", "false", "true: record this run's crawl as the baseline in reports/baseline/ instead of comparing with it."),
-    WEBHOOK_URL("webhook.url", "", "Where a failed run POSTs a short JSON summary. Only -D or STAGECHECK_WEBHOOK_URL: it holds a token, so never in a profile; only its host is ever printed."),
+    WEBHOOK_URL("webhook.url", "", "Where a failed run POSTs a short JSON summary. Only -D or STAGECHECK_WEBHOOK_URL: it holds a token, so never in a profile; only its host is ever printed. off sends none."),
     REPORT_URL("report.url", "", "Link to the report in the failure summary. Empty: the CI build page (BUILD_URL, GitHub run, CI_JOB_URL), else the local reports/allure-report/index.html."),
     RETRIES("retries", "0", "How often a failed checklist test runs again (0 to 3). A test that passes on a retry shows as flaky in the report."),
     REPORTS_DIR("reports.dir", "reports", "Where the kit's own outputs go: the browser install log, baseline/. Allure results go to reports/allure-results.");

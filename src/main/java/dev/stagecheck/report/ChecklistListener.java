@@ -26,6 +26,9 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
 
     @Override
     public void onStart(ISuite suite) {
+        if (!ChecklistAreas.in(suite)) {
+            return;
+        }
         Categories.write();
         try {
             var settings = Settings.current();
@@ -37,6 +40,11 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
 
     @Override
     public void onFinish(ISuite suite) {
+        if (!ChecklistAreas.in(suite)) {
+            return;
+        }
+        // Again at the end: kinds a user's own checks defined while running are in it now.
+        Categories.write();
         try {
             RunEnvironment.write(Settings.current());
         } catch (ConfigException e) {
@@ -47,7 +55,7 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
 
     @Override
     public void afterInvocation(IInvokedMethod method, ITestResult result) {
-        if (!method.isTestMethod()) {
+        if (!method.isTestMethod() || !ChecklistAreas.is(method.getTestMethod())) {
             return;
         }
         BrowserSessions.existing().ifPresent(session -> {

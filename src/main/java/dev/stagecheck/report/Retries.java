@@ -10,15 +10,17 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 
 /**
- * Opt-in retries for every test of a suite that lists this listener: with {@code retries} above 0,
- * each test without a retry analyzer of its own gets {@link RetryAnalyzer}. With the default 0
- * nothing changes. Must be a suite-file listener: TestNG reads annotations before tests start.
+ * Opt-in retries for every checklist test: with {@code retries} above 0, each test of a
+ * {@link ChecklistArea} without a retry analyzer of its own gets {@link RetryAnalyzer}. With the
+ * default 0 nothing changes. TestNG reads annotations before tests start, so this must be known
+ * to it from the start: the service loader registers it, like the kit's other listeners.
  */
 public final class Retries implements IAnnotationTransformer {
 
     @Override
     public void transform(ITestAnnotation annotation, Class testClass, Constructor testConstructor, Method testMethod) {
-        if (retries() > 0 && !hasOwnAnalyzer(annotation)) {
+        var owner = testClass != null ? testClass : testMethod != null ? testMethod.getDeclaringClass() : null;
+        if (ChecklistAreas.is(owner) && retries() > 0 && !hasOwnAnalyzer(annotation)) {
             annotation.setRetryAnalyzer(RetryAnalyzer.class);
         }
     }

@@ -34,6 +34,9 @@ public final class SuitePlan implements IAlterSuiteListener {
             return; // Every test reports the bad setting itself.
         }
         for (var suite : suites) {
+            if (!ChecklistAreas.in(suite)) {
+                continue; // Not a checklist suite (the kit's self-tests, a user's unrelated tests): left as written.
+            }
             suite.getTests().removeIf(test -> {
                 var browser = test.getAllParameters().get(RunSettings.BROWSER);
                 return browser != null && !settings.runsBrowser(BrowserKind.parse(browser, "suite " + suite.getFileName()));

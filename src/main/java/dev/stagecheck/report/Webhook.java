@@ -32,11 +32,14 @@ public final class Webhook {
         this.uri = uri;
     }
 
-    /** The configured webhook; empty when none is set or the value is unusable (said in one line). */
+    /** The value that sends no notice even where STAGECHECK_WEBHOOK_URL is set: {@code -Dwebhook.url=off}. */
+    public static final String OFF = "off";
+
+    /** The configured webhook; empty when none is set, it is {@value #OFF} or the value is unusable (said in one line). */
     public static Optional<Webhook> configured(ConfigLayers layers) {
         var key = SettingKey.WEBHOOK_URL.key();
         var value = layers.find(key);
-        if (value.isEmpty()) {
+        if (value.isEmpty() || value.get().equalsIgnoreCase(OFF)) {
             return Optional.empty();
         }
         try {

@@ -52,23 +52,34 @@ public final class WebhookListener implements IExecutionListener, ISuiteListener
 
     @Override
     public void onStart(ISuite suite) {
-        suites.add(suite.getName());
+        if (ChecklistAreas.in(suite)) {
+            suites.add(suite.getName());
+        }
     }
 
     @Override
     public void onTestSuccess(ITestResult result) {
+        if (!ChecklistAreas.is(result.getMethod())) {
+            return; // Not a checklist test: not part of the run this notice is about.
+        }
         ranOn(result);
         passed.incrementAndGet();
     }
 
     @Override
     public void onTestFailedButWithinSuccessPercentage(ITestResult result) {
+        if (!ChecklistAreas.is(result.getMethod())) {
+            return; // Not a checklist test: not part of the run this notice is about.
+        }
         ranOn(result);
         passed.incrementAndGet();
     }
 
     @Override
     public void onTestFailure(ITestResult result) {
+        if (!ChecklistAreas.is(result.getMethod())) {
+            return; // Not a checklist test: not part of the run this notice is about.
+        }
         ranOn(result);
         failed.incrementAndGet();
         remember(result);
@@ -76,6 +87,9 @@ public final class WebhookListener implements IExecutionListener, ISuiteListener
 
     @Override
     public void onTestSkipped(ITestResult result) {
+        if (!ChecklistAreas.is(result.getMethod())) {
+            return; // Not a checklist test: not part of the run this notice is about.
+        }
         // A retried attempt is reported as skipped; only its last attempt counts.
         if (!result.wasRetried()) {
             ranOn(result);
@@ -85,6 +99,9 @@ public final class WebhookListener implements IExecutionListener, ISuiteListener
 
     @Override
     public void onConfigurationFailure(ITestResult result) {
+        if (!ChecklistAreas.is(result.getMethod())) {
+            return; // Not a checklist test: not part of the run this notice is about.
+        }
         setupFailures.incrementAndGet();
         remember(result);
     }

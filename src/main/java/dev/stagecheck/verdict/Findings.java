@@ -2,7 +2,7 @@ package dev.stagecheck.verdict;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,7 @@ public final class Findings {
     }
 
     public Map<FindingKind, Long> countByKind() {
-        return all.stream().collect(Collectors.groupingBy(Finding::kind, () -> new EnumMap<>(FindingKind.class), Collectors.counting()));
+        return all.stream().collect(Collectors.groupingBy(Finding::kind, TreeMap::new, Collectors.counting()));
     }
 
     /** One line per finding: kind, URL, the page that led there, evidence; in a fixed-width table. */

@@ -69,9 +69,6 @@ public class AllureReportTest {
         Files.writeString(suite, """
                 <!DOCTYPE suite SYSTEM "https://testng.org/testng-1.0.dtd">
                 <suite name="known outcomes">
-                  <listeners>
-                    <listener class-name="dev.stagecheck.report.Retries"/>
-                  </listeners>
                   <test name="known outcomes">
                     <classes>
                       <class name="dev.stagecheck.selftest.reportfixture.KnownOutcomes"/>

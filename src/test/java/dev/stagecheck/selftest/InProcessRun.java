@@ -1,5 +1,7 @@
 package dev.stagecheck.selftest;
 
+import dev.stagecheck.config.SettingKey;
+import dev.stagecheck.report.Webhook;
 import org.testng.ITestResult;
 import org.testng.TestListenerAdapter;
 import org.testng.TestNG;
@@ -11,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -52,8 +53,6 @@ final class InProcessRun {
                 }
             }
         };
-        suites.forEach(suite -> suite.setListeners(new ArrayList<>(suite.getListeners().stream()
-                .filter(listener -> !listener.endsWith("WebhookListener")).toList())));
         var console = System.out;
         try {
             Files.createDirectories(outputDir);
@@ -62,6 +61,8 @@ final class InProcessRun {
         }
         try (var log = new PrintStream(new FileOutputStream(outputDir.resolve(name + ".log").toFile()), true, StandardCharsets.UTF_8)) {
             System.setOut(log);
+            // The kit's listeners come with TestNG's service loader, the webhook's too: switch it off as a user would.
+            System.setProperty(SettingKey.WEBHOOK_URL.key(), Webhook.OFF);
             var testng = new TestNG(false);
             testng.setXmlSuites(suites);
             testng.setOutputDirectory(outputDir.resolve("testng-" + name).toString());
@@ -72,6 +73,7 @@ final class InProcessRun {
         } catch (IOException e) {
             throw new AssertionError("cannot write the log of " + name + " in " + outputDir + ": " + e.getMessage(), e);
         } finally {
+            System.clearProperty(SettingKey.WEBHOOK_URL.key());
             System.setOut(console);
         }
         synchronized (results) {

@@ -189,15 +189,16 @@ public class WebhookTest {
                 "https://r.example.com/x?token=***", "a given link is made safe too");
     }
 
-    @Test(description = "every suite users run (suites/*.xml but the self-tests) declares the WebhookListener")
-    public void everyUserSuiteNotifies() throws IOException {
+    @Test(description = "the kit's listeners, the webhook's included, are registered once, by TestNG's service loader, and no suite file repeats them")
+    public void listenersAreRegisteredOnce() throws IOException {
+        var services = Files.readAllLines(ProjectFiles.projectDir().resolve("src/main/resources/META-INF/services/org.testng.ITestNGListener"));
+        assertTrue(services.contains(WebhookListener.class.getName()), "the service file should register " + WebhookListener.class.getName());
+        assertTrue(services.contains(dev.stagecheck.report.ChecklistListener.class.getName()), "the service file should register the 401/5xx guard");
         try (var files = Files.list(ProjectFiles.projectDir().resolve("suites"))) {
-            for (var file : files.filter(f -> f.toString().endsWith(".xml") && !f.endsWith("selftest.xml")).toList()) {
+            for (var file : files.filter(f -> f.toString().endsWith(".xml")).toList()) {
                 // Read as text: parsing a suite with TestNG loads all its classes, which says nothing here.
-                var declared = Pattern.compile("<listener\\s+class-name=\"" + Pattern.quote(WebhookListener.class.getName()) + "\"")
-                        .matcher(Files.readString(file)).find();
-                assertTrue(declared, file + " should declare <listener class-name=\"" + WebhookListener.class.getName()
-                        + "\"/> so that its failed runs send a notice");
+                assertFalse(Files.readString(file).contains("<listener "), file + " lists listeners itself: the service loader"
+                        + " registers them for every suite, so a copy here is one more place to forget one");
             }
         }
     }
@@ -209,10 +210,6 @@ public class WebhookTest {
         Files.writeString(suite, """
                 <!DOCTYPE suite SYSTEM "https://testng.org/testng-1.0.dtd">
                 <suite name="webhook self-test %s">
-                  <listeners>
-                    <listener class-name="dev.stagecheck.report.ChecklistListener"/>
-                    <listener class-name="dev.stagecheck.report.WebhookListener"/>
-                  </listeners>
                   <test name="navigation">
                     <classes>
                       <class name="dev.stagecheck.checklist.NavigationTest"/>
