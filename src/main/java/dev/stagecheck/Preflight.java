@@ -8,6 +8,7 @@ import dev.stagecheck.config.SuiteFile;
 import dev.stagecheck.browser.DriverResolver;
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.SecretRef;
+import dev.stagecheck.pages.SignInFlow;
 import dev.stagecheck.config.Settings;
 import dev.stagecheck.report.AllureHistory;
 import dev.stagecheck.report.AllureResults;
@@ -56,6 +57,8 @@ public final class Preflight {
     /** Throws {@link ConfigException} on the first problem; returns a one-line summary when all is well. */
     public static String check(Settings settings) {
         var target = settings.baseUrl().map(Object::toString).orElse("the built-in demo site");
+        // A login.flow that cannot be made stops the run now, not at the first sign-in.
+        settings.profile().login().ifPresent(SignInFlow::of);
         if (settings.baseUrl().isPresent()) {
             var probe = new HttpProbe(settings.httpTimeout());
             probe.get(settings.baseUrl().get().toString());

@@ -53,6 +53,11 @@ public abstract class ChecklistTest {
                 + " describes no such thing: set " + key + " to check it"));
     }
 
+    /** A {@code custom.<name>} value of the profile for a check of your own (-Dcustom.name=... overrides it); missing, the run stops with one line. */
+    protected String custom(String name) {
+        return profile.custom().required(name);
+    }
+
     /** The one rule of which answer is a problem, with the profile's expected 401s and 403s and this test's own. */
     protected ResponseRule responseRule() {
         return ResponseRule.of(profile).with401s(session.traffic().expectedUnauthorized());

@@ -110,6 +110,13 @@ public final class ProfileReader {
         return new ArrayList<>(found);
     }
 
+    /** The keys of the file that start with this prefix, sorted (they count as read once asked for). */
+    public List<String> keysStartingWith(String prefix) {
+        var keys = properties.stringPropertyNames().stream().filter(key -> key.startsWith(prefix)).sorted().toList();
+        read.addAll(keys);
+        return keys;
+    }
+
     public SecretRef secret(String key, String what) {
         var name = required(key, "name of the environment variable holding " + what);
         if (!name.matches("[A-Za-z_][A-Za-z0-9_.]*")) {

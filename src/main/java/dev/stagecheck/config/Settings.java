@@ -85,6 +85,9 @@ public record Settings(
         var noProfile = new ConfigLayers(systemProperties, environment, new Properties());
         var site = Path.of(noProfile.find(SITE.key()).orElse(SITE.defaultValue()));
         var profileProperties = readProfile(site, inProject(site), noProfile.origin(SITE.key(), "default"));
+        // Keys of the user's own checks: -Dcustom.name=value beats the profile, as -D does for every setting.
+        systemProperties.stringPropertyNames().stream().filter(key -> key.startsWith(CustomValues.PREFIX))
+                .forEach(key -> profileProperties.setProperty(key, systemProperties.getProperty(key)));
         var layers = new ConfigLayers(systemProperties, environment, profileProperties);
         var reader = new SettingReader(layers, site.toString());
 

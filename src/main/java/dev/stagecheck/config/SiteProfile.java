@@ -27,7 +27,8 @@ public record SiteProfile(
         List<ApiEndpoint> apiEndpoints,
         SafetyPolicy safety,
         Crawl crawl,
-        Optional<ServerLog> serverLog) {
+        Optional<ServerLog> serverLog,
+        CustomValues custom) {
 
     /**
      * 401s, 5xx and errors, written so that a response size of 401 or 512 bytes in an access log is
@@ -40,7 +41,7 @@ public record SiteProfile(
 
     public record Login(String url, String usernameField, String passwordField, String submit,
                         String successMarker, String failureMarker, SecretRef username, SecretRef password,
-                        String memberUrl, Optional<String> logoutUrl, Optional<String> logoutLink) {}
+                        String memberUrl, Optional<String> logoutUrl, Optional<String> logoutLink, Optional<String> flow) {}
 
     public record Field(String selector, String value) {}
 
@@ -93,7 +94,8 @@ public record SiteProfile(
                         reader.bool("crawl.as.member", reader.has("login.url")),
                         reader.duration("crawl.page.budget", "3s"),
                         reader.bool("crawl.external", true)),
-                readServerLog(reader));
+                readServerLog(reader),
+                CustomValues.read(reader));
         if (profile.crawl.asMember() && profile.login.isEmpty()) {
             throw new ConfigException(reader.file() + ": crawl.as.member=true needs the login keys: add login.url and the rest, or set crawl.as.member=false");
         }
@@ -150,7 +152,17 @@ public record SiteProfile(
                 reader.secret("login.password.env", "the password"),
                 reader.required("login.member.url", "a page only logged-in users may see"),
                 logoutUrl,
-                logoutLink));
+                logoutLink,
+                readFlow(reader)));
+    }
+
+    /** login.flow: the class of a sign-in of the user's own (pages.SignInFlow); checked for shape here, loaded by the login page. */
+    private static Optional<String> readFlow(ProfileReader reader) {
+        var flow = reader.optional("login.flow");
+        if (flow.isPresent() && !flow.get().matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+")) {
+            throw reader.malformed("login.flow", flow.get(), "the full name of a class of yours, e.g. com.example.SsoSignIn");
+        }
+        return flow;
     }
 
     /** Comma-separated URL globs; syntax the kit does not know is refused, never silently matching nothing. */

@@ -7,6 +7,7 @@ import dev.stagecheck.config.TargetSite;
 import io.qameta.allure.Step;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 
 import java.util.Map;
@@ -21,10 +22,12 @@ import java.util.Set;
  */
 public final class LoginPage extends PageObject {
     private final Login login;
+    private final SignInFlow flow;
 
     public LoginPage(BrowserSession session, Login login) {
         super(session);
         this.login = login;
+        this.flow = SignInFlow.of(login);
     }
 
     @Step("Open the login page")
@@ -45,12 +48,32 @@ public final class LoginPage extends PageObject {
     }
 
     private PageVisit submit(String username, String password) {
-        if (!isShowingForm()) {
-            open();
-        }
-        type(login.usernameField(), username);
-        type(login.passwordField(), password);
-        return submit(driver.findElement(By.cssSelector(login.submit())));
+        return flow.signIn(this, login, username, password);
+    }
+
+    /** For a {@link SignInFlow}: types into the field this selector matches once it is visible. */
+    public void fillIn(String selector, String text) {
+        type(selector, text);
+    }
+
+    /** For a {@link SignInFlow}: clicks the button this selector matches, as the declared sign-in, and reports where it led. */
+    public PageVisit press(String selector) {
+        return submit(visible(selector));
+    }
+
+    /**
+     * For a {@link SignInFlow}: clicks what this selector matches when it is shown now (a cookie
+     * banner, a notice over the form) and stays on the page; false when nothing is shown.
+     */
+    public boolean dismiss(String selector) {
+        var shown = driver.findElements(By.cssSelector(selector)).stream().filter(element -> element.isDisplayed()).findFirst();
+        shown.ifPresent(element -> element.click());
+        return shown.isPresent();
+    }
+
+    /** For a {@link SignInFlow}: the browser itself, for steps the methods here do not cover (a frame, a key press). */
+    public WebDriver browser() {
+        return driver;
     }
 
     public boolean isShowingForm() {

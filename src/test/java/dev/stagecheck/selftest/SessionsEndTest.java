@@ -61,7 +61,7 @@ public class SessionsEndTest {
             throw new SkipException(browser.key() + " cannot run here: " + reason);
         });
         var start = loggedIn(settings, new Login("/login", "#email", "#password", "#login-submit", ".member-greeting", ".login-error",
-                demoLogin().username(), demoLogin().password(), "/members/manage/", Optional.empty(), Optional.of("a.manage-logout")));
+                demoLogin().username(), demoLogin().password(), "/members/manage/", Optional.empty(), Optional.of("a.manage-logout"), Optional.empty()));
         var link = TargetSite.resolve("/members/manage/logout?_wpnonce=0123456789");
         assertTrue(Settings.current().profile().safety().refusal(link).isPresent(), "a crawl must never follow the nonce logout link");
         start.page().logout();
