@@ -15,6 +15,8 @@ import dev.stagecheck.verdict.Findings;
 import io.qameta.allure.Allure;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Story;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testng.annotations.Test;
 
 import java.io.IOException;
@@ -29,6 +31,7 @@ import java.util.stream.Stream;
  */
 @Feature("Crawl")
 public class CrawlTest extends ChecklistTest {
+    private static final Logger log = LoggerFactory.getLogger(CrawlTest.class);
 
     @Test(description = "Every page reachable by links loads without unexpected 401/403, broken links, server or console errors, "
             + "slow pages or redirect loops, and nothing regressed against the baseline")
@@ -63,7 +66,7 @@ public class CrawlTest extends ChecklistTest {
         findings.addAll(compareWithBaseline(crawls));
         Allure.addAttachment("Findings", "text/plain", findings.isEmpty() ? "(none)\n" : findings.table(), ".txt");
         if (!findings.isEmpty()) {
-            System.out.println("stagecheck: the crawl found " + findings.summary() + ":\n" + findings.table());
+            log.info("the crawl found " + findings.summary() + ":\n" + findings.table());
             throw new AssertionError(findings.failureMessage("The crawl found problems"));
         }
     }
@@ -77,7 +80,7 @@ public class CrawlTest extends ChecklistTest {
         try {
             if (settings.baselineUpdate()) {
                 now.write(file);
-                System.out.println("stagecheck: baseline recorded in " + file + " (" + now.pages().size() + " pages)");
+                log.info("baseline recorded in " + file + " (" + now.pages().size() + " pages)");
                 Allure.addAttachment("Baseline recorded", "text/tab-separated-values", String.join("\n", java.nio.file.Files.readAllLines(file)), ".tsv");
                 return List.of();
             }
@@ -86,7 +89,7 @@ public class CrawlTest extends ChecklistTest {
                 return List.of();
             }
             var comparison = BaselineComparison.compare(before.get(), now);
-            System.out.println("stagecheck: " + comparison.report().stripTrailing());
+            log.info(comparison.report().stripTrailing());
             Allure.addAttachment("Comparison with the baseline " + file.getFileName(), "text/plain", comparison.report(), ".txt");
             return comparison.regressions();
         } catch (IOException e) {

@@ -9,6 +9,8 @@ import dev.stagecheck.verdict.FindingKind;
 import io.qameta.allure.Allure;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Story;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testng.annotations.Test;
 
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.Set;
 /** The guide's first check: click through the site's pages and sections; every page loads, nothing is locked out. */
 @Feature("Navigation")
 public class NavigationTest extends ChecklistTest {
+    private static final Logger log = LoggerFactory.getLogger(NavigationTest.class);
 
     @Test(description = "Clicking every navigation link and every section link loads a titled page, with no 401 or 5xx on it")
     @Story("Click through pages and sections")
@@ -58,7 +61,7 @@ public class NavigationTest extends ChecklistTest {
         }
         Allure.addAttachment("Pages visited", "text/plain", String.join("\n", visited) + "\n", ".txt");
         if (refused.size() > 0) {
-            System.out.println("stagecheck: navigation: " + refused.summary());
+            log.info("navigation: " + refused.summary());
             Allure.addAttachment("Not visited for safety (" + refused.size() + " links)", "text/plain", refused.table(), ".txt");
         }
         if (!problems.isEmpty()) {
