@@ -40,10 +40,6 @@ public record Exchange(String method, String url, int status, String type, boole
         return status == 401;
     }
 
-    public boolean isServerError() {
-        return status >= 500;
-    }
-
     /** Prefix of the note of an exchange whose status the kit could not learn without acting (a POST's result). */
     public static final String UNKNOWN = "status unknown: ";
 
