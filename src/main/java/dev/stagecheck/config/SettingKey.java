@@ -25,7 +25,7 @@ public enum SettingKey {
     WEBHOOK_URL("webhook.url", "", "Where a failed run POSTs a short JSON summary. Only -D or STAGECHECK_WEBHOOK_URL: it holds a token, so never in a profile; only its host is ever printed. off sends none."),
     REPORT_URL("report.url", "", "Link to the report in the failure summary. Empty: the CI build page (BUILD_URL, GitHub run, CI_JOB_URL), else the local reports/allure-report/index.html."),
     RETRIES("retries", "0", "How often a failed checklist test runs again (0 to 3). A test that passes on a retry shows as flaky in the report."),
-    REPORTS_DIR("reports.dir", "reports", "Where the kit's own outputs go: the browser install log, baseline/. Allure results go to reports/allure-results.");
+    REPORTS_DIR("reports.dir", "reports", "Where the kit's own outputs go: the browser install log, baseline/, the log file stagecheck.log (for it only -D or STAGECHECK_REPORTS_DIR). Allure results go to reports/allure-results.");
 
     private final String key;
     private final String defaultValue;

@@ -3,6 +3,8 @@ package dev.stagecheck.config;
 import dev.stagecheck.browser.BrowserKind;
 import dev.stagecheck.browser.Device;
 import dev.stagecheck.traffic.SafeUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -46,6 +48,7 @@ public record Settings(
         boolean resetCache,
         SiteProfile profile) {
 
+    private static final Logger log = LoggerFactory.getLogger(Settings.class);
     public static final int MAX_RETRIES = 3;
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?");
     private static volatile Settings current;
@@ -91,7 +94,7 @@ public record Settings(
         var layers = new ConfigLayers(systemProperties, environment, profileProperties);
         var reader = new SettingReader(layers, site.toString());
 
-        return new Settings(
+        var settings = new Settings(
                 reader.optional(BASE_URL).map(value -> parseBaseUrl(value, reader.origin(BASE_URL))),
                 site,
                 BrowserKind.parse(reader.value(BROWSER), reader.origin(BROWSER)),
@@ -112,6 +115,24 @@ public record Settings(
                 parseWorkers(reader.value(CRAWL_WORKERS), reader.origin(CRAWL_WORKERS)),
                 reader.bool(RESET_CACHE),
                 SiteProfile.from(new ProfileReader(profileProperties, site.toString())));
+        logLoaded(settings, noProfile.find(SITE.key()).isPresent() ? "from " + noProfile.origin(SITE.key(), "") : "the default", reader);
+        return settings;
+    }
+
+    /** What was read, at debug. Where the URLs come from, not what they are: a base or Grid URL may hold user:password@. */
+    private static void logLoaded(Settings settings, String siteOrigin, SettingReader reader) {
+        log.debug("settings: profile {} ({}), base.url {}, browser {}, device {}, headless {}, grid.url {}, "
+                        + "timeouts page {} ms / element {} ms / http {} ms, retries {}, crawl.workers {}, reports in {}",
+                settings.site, siteOrigin,
+                settings.baseUrl.isPresent() ? "from " + reader.origin(BASE_URL) : "not set (the built-in demo site)",
+                settings.browser.key(), settings.device.key(), settings.headless,
+                settings.gridUrl.isPresent() ? "from " + reader.origin(GRID_URL) : "not set (browsers start here)",
+                settings.pageTimeout.toMillis(), settings.elementTimeout.toMillis(), settings.httpTimeout.toMillis(),
+                settings.retries, settings.crawlWorkers, settings.reportsDir);
+        var profile = settings.profile;
+        log.debug("site profile {}: {} start URL(s), {} protected, {} forbidden, {} API endpoint(s), login {}, server log {}",
+                profile.file(), profile.startUrls().size(), profile.protectedUrls().size(), profile.forbiddenUrls().size(),
+                profile.apiEndpoints().size(), profile.login().isPresent() ? "yes" : "no", profile.serverLog().isPresent() ? "yes" : "no");
     }
 
     /**

@@ -1,5 +1,9 @@
 package dev.stagecheck.report;
 
+import dev.stagecheck.log.InternalErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +28,7 @@ import java.util.regex.Pattern;
  * @param results this run's Allure results ({@code reports/allure-results})
  */
 public record AllureHistory(Path report, Path kept, Path results) {
+    private static final Logger log = LoggerFactory.getLogger(AllureHistory.class);
     private static final String HISTORY = "history";
     private static final Pattern EMBEDDED = Pattern.compile("d\\('history/([A-Za-z0-9_.-]+\\.json)','([A-Za-z0-9+/=]*)'\\)");
 
@@ -42,6 +47,7 @@ public record AllureHistory(Path report, Path kept, Path results) {
             var folder = report.resolve(HISTORY);
             if (hasFiles(folder)) {
                 replace(folder, kept);
+                log.debug("trend data: kept {} file(s) of {} in {}", count(kept), folder, kept);
                 return;
             }
             var page = report.resolve("index.html");
@@ -52,10 +58,15 @@ public record AllureHistory(Path report, Path kept, Path results) {
                 for (var file : embedded.entrySet()) {
                     Files.write(kept.resolve(file.getKey()), file.getValue());
                 }
+                log.debug("trend data: kept {} file(s) embedded in {} in {}", embedded.size(), page, kept);
+                return;
             }
-        } catch (IOException | RuntimeException e) {
-            System.out.println("stagecheck: could not keep the trend data of " + report + " (" + e.getMessage()
-                    + "); the next report's trend starts anew");
+            log.debug("trend data: no last report in {}; {}", report,
+                    hasFiles(kept) ? "the trend data kept in " + kept + " stays" : "no trend data kept yet");
+        } catch (IOException e) {
+            log.info("could not keep the trend data of {} ({}); the next report's trend starts anew", report, e.getMessage());
+        } catch (RuntimeException e) {
+            InternalErrors.report("keeping the trend data of " + report + " (the next report's trend starts anew)", e, InternalErrors.AS_IS);
         }
     }
 
@@ -82,10 +93,12 @@ public record AllureHistory(Path report, Path kept, Path results) {
             deleteRecursively(target);
             if (hasFiles(kept)) {
                 replace(kept, target);
+                log.debug("trend data: copied {} file(s) from {} into {}", count(target), kept, target);
+            } else {
+                log.debug("trend data: none kept in {}; this run's report starts its trend", kept);
             }
         } catch (IOException | UncheckedIOException e) {
-            System.out.println("stagecheck: could not copy the trend data into " + target + " (" + e.getMessage()
-                    + "); the report shows no trend");
+            log.info("could not copy the trend data into {} ({}); the report shows no trend", target, e.getMessage());
         }
     }
 
@@ -98,6 +111,12 @@ public record AllureHistory(Path report, Path kept, Path results) {
                     Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+        }
+    }
+
+    private static long count(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).count();
         }
     }
 

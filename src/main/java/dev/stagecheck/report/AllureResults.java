@@ -1,5 +1,8 @@
 package dev.stagecheck.report;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +10,8 @@ import java.nio.file.Path;
 
 /** The Allure results folder of this run and the two files the kit writes there itself. */
 public final class AllureResults {
+    private static final Logger log = LoggerFactory.getLogger(AllureResults.class);
+
     private AllureResults() {
     }
 
@@ -18,16 +23,20 @@ public final class AllureResults {
     public static void clear() {
         var dir = directory();
         if (!Files.isDirectory(dir)) {
+            log.debug("Allure results: {} does not exist yet, nothing to empty", dir);
             return;
         }
+        var deleted = 0;
         try (var files = Files.list(dir)) {
             for (var file : (Iterable<Path>) files::iterator) {
                 if (Files.isRegularFile(file)) {
                     Files.delete(file);
+                    deleted++;
                 }
             }
+            log.debug("Allure results: emptied {} ({} file(s) of earlier runs)", dir, deleted);
         } catch (IOException e) {
-            System.out.println("stagecheck: could not empty " + dir + " (" + e.getMessage() + "); the report may mix in older runs");
+            log.info("could not empty {} ({}); the report may mix in older runs", dir, e.getMessage());
         }
     }
 
@@ -35,8 +44,9 @@ public final class AllureResults {
         try {
             Files.createDirectories(directory());
             Files.writeString(directory().resolve(fileName), content, StandardCharsets.UTF_8);
+            log.debug("Allure results: wrote {}", directory().resolve(fileName));
         } catch (IOException e) {
-            System.out.println("stagecheck: could not write " + directory().resolve(fileName) + " (" + e.getMessage() + ")");
+            log.info("could not write {} ({})", directory().resolve(fileName), e.getMessage());
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.stagecheck.report;
 
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testng.IRetryAnalyzer;
 import org.testng.ITestResult;
 
@@ -11,16 +13,17 @@ import org.testng.ITestResult;
  * that passes after one is marked flaky in the report ({@link FlakyAfterRetry}), never a clean pass.
  */
 public final class RetryAnalyzer implements IRetryAnalyzer {
+    private static final Logger log = LoggerFactory.getLogger(RetryAnalyzer.class);
     private int retried;
 
     @Override
     public boolean retry(ITestResult result) {
         if (retried >= allowed()) {
+            log.debug("{} failed; not run again ({} retry(ies) allowed, {} done)", result.getMethod().getQualifiedName(), allowed(), retried);
             return false;
         }
         retried++;
-        System.out.println("stagecheck: " + result.getMethod().getQualifiedName() + " failed, running it again (retry "
-                + retried + " of " + allowed() + ")");
+        log.info("{} failed, running it again (retry {} of {})", result.getMethod().getQualifiedName(), retried, allowed());
         return true;
     }
 

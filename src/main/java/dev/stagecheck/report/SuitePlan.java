@@ -3,8 +3,11 @@ package dev.stagecheck.report;
 import dev.stagecheck.browser.BrowserKind;
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testng.IAlterSuiteListener;
 import org.testng.xml.XmlSuite;
+import org.testng.xml.XmlTest;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +26,7 @@ import java.util.OptionalLong;
  * </ul>
  */
 public final class SuitePlan implements IAlterSuiteListener {
+    private static final Logger log = LoggerFactory.getLogger(SuitePlan.class);
     static final int MIB_PER_BROWSER = 500;
 
     @Override
@@ -31,6 +35,7 @@ public final class SuitePlan implements IAlterSuiteListener {
         try {
             settings = Settings.current();
         } catch (ConfigException e) {
+            log.debug("suite plan: the settings are bad, suites run as written (every test reports the setting)");
             return; // Every test reports the bad setting itself.
         }
         for (var suite : suites) {
@@ -39,16 +44,26 @@ public final class SuitePlan implements IAlterSuiteListener {
             }
             suite.getTests().removeIf(test -> {
                 var browser = test.getAllParameters().get(RunSettings.BROWSER);
-                return browser != null && !settings.runsBrowser(BrowserKind.parse(browser, "suite " + suite.getFileName()));
+                var dropped = browser != null && !settings.runsBrowser(BrowserKind.parse(browser, "suite " + suite.getFileName()));
+                if (dropped) {
+                    log.debug("suite plan: {}: leaving out test block '{}' ({} is not in browsers)", suite.getName(), test.getName(), browser);
+                }
+                return dropped;
             });
             if (suite.getParallel() != XmlSuite.ParallelMode.NONE && settings.gridUrl().isEmpty()) {
-                var workers = workers(suite.getThreadCount(), Runtime.getRuntime().availableProcessors(), availableMemoryMib());
+                var cores = Runtime.getRuntime().availableProcessors();
+                var freeMib = availableMemoryMib();
+                var workers = workers(suite.getThreadCount(), cores, freeMib);
+                log.debug("suite plan: {}: thread-count {}, {} core(s), {} free: {} worker(s)", suite.getName(), suite.getThreadCount(),
+                        cores, freeMib.isPresent() ? freeMib.getAsLong() + " MiB" : "unknown memory", workers);
                 if (workers < suite.getThreadCount()) {
-                    System.out.println("stagecheck: " + suite.getName() + ": " + workers + " worker(s) instead of "
-                            + suite.getThreadCount() + " (one browser each; bounded by cores and free memory)");
+                    log.info("{}: {} worker(s) instead of {} (one browser each; bounded by cores and free memory)",
+                            suite.getName(), workers, suite.getThreadCount());
                     suite.setThreadCount(workers);
                 }
             }
+            log.debug("suite plan: {}: test blocks {}, parallel {}", suite.getName(),
+                    suite.getTests().stream().map(XmlTest::getName).toList(), suite.getParallel());
         }
     }
 

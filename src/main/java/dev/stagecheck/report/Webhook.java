@@ -3,6 +3,8 @@ package dev.stagecheck.report;
 import dev.stagecheck.config.ConfigLayers;
 import dev.stagecheck.config.OneLine;
 import dev.stagecheck.config.SettingKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -24,6 +26,7 @@ import java.util.Optional;
  * down costs at most {@link #TIMEOUT} and one line: the run's own result stands either way.
  */
 public final class Webhook {
+    private static final Logger log = LoggerFactory.getLogger(Webhook.class);
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final URI uri;
@@ -51,9 +54,8 @@ public final class Webhook {
         } catch (URISyntaxException e) {
             // reported below, without the value: it may hold the token
         }
-        System.out.println("stagecheck: " + key + " (" + layers.origin(key, "the profile")
-                + ") is not an http(s) URL with a host, so no failure notice will be sent: give e.g. -D" + key
-                + "=https://hooks.example.com/...");
+        log.info("{} ({}) is not an http(s) URL with a host, so no failure notice will be sent: give e.g. -D{}=https://hooks.example.com/...",
+                key, layers.origin(key, "the profile"), key);
         return Optional.empty();
     }
 
@@ -78,7 +80,7 @@ public final class Webhook {
                     .build();
             var status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 == 2) {
-                System.out.println("stagecheck: failure notice sent to webhook at " + host() + " (HTTP " + status + ")");
+                log.info("failure notice sent to webhook at {} (HTTP {})", host(), status);
                 return true;
             }
             // No response body here: a webhook's error page may echo the request, token included.
@@ -98,8 +100,7 @@ public final class Webhook {
     }
 
     private boolean notSent(String why) {
-        System.out.println("stagecheck: could not send the failure notice to webhook at " + host() + " (" + why
-                + "); the run's result stands");
+        log.info("could not send the failure notice to webhook at {} ({}); the run's result stands", host(), why);
         return false;
     }
 

@@ -5,7 +5,10 @@ import dev.stagecheck.config.ConfigLayers;
 import dev.stagecheck.config.OneLine;
 import dev.stagecheck.config.SettingKey;
 import dev.stagecheck.config.Settings;
+import dev.stagecheck.log.InternalErrors;
 import dev.stagecheck.verdict.FindingKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testng.IConfigurationListener;
 import org.testng.IExecutionListener;
 import org.testng.ISuite;
@@ -32,6 +35,7 @@ import java.util.stream.Stream;
  * webhook that fails costs one line and never changes the run's result.
  */
 public final class WebhookListener implements IExecutionListener, ISuiteListener, ITestListener, IConfigurationListener {
+    private static final Logger log = LoggerFactory.getLogger(WebhookListener.class);
     private final Set<String> suites = Collections.synchronizedSet(new LinkedHashSet<>());
     private final List<String> failureMessages = Collections.synchronizedList(new ArrayList<>());
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -48,6 +52,9 @@ public final class WebhookListener implements IExecutionListener, ISuiteListener
     public void onExecutionStart() {
         // Read (and complain about a malformed value) now, not after a long run.
         webhook = Webhook.configured(layers());
+        // The host only: the rest of a webhook URL holds its token.
+        log.debug("webhook: {}", webhook.map(hook -> "a failed run posts its summary to " + hook.host())
+                .orElse("none set (webhook.url), so a failed run posts nothing"));
     }
 
     @Override
@@ -111,13 +118,20 @@ public final class WebhookListener implements IExecutionListener, ISuiteListener
         try {
             var summary = summary();
             if (!summary.isFailure()) {
+                log.debug("webhook: the run passed, no failure notice");
                 return;
             }
             var target = webhook != null ? webhook : Webhook.configured(layers());
-            target.ifPresent(hook -> hook.post(summary.toJson()));
+            target.ifPresent(hook -> {
+                var json = summary.toJson();
+                log.debug("webhook: the run failed ({} failed, {} setup failure(s)); posting its summary ({} characters) to {}",
+                        failed.get(), setupFailures.get(), json.length(), hook.host());
+                hook.post(json);
+            });
         } catch (RuntimeException e) {
-            // A notice is a courtesy: whatever goes wrong here must not change the run's result.
-            System.out.println("stagecheck: failure notice not sent (" + e.getClass().getSimpleName() + ")");
+            // A notice is a courtesy: whatever goes wrong here must not change the run's result. No message
+            // of it is shown or logged: it may quote the webhook URL, whose path holds the token.
+            InternalErrors.report("sending the failure notice (not sent; the run's result stands)", e, InternalErrors.NO_MESSAGES);
         }
     }
 

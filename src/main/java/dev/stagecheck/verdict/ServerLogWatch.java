@@ -5,6 +5,8 @@ import dev.stagecheck.config.SiteProfile;
 import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.traffic.HttpProbe;
 import dev.stagecheck.traffic.SafeUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -22,6 +24,7 @@ import java.util.List;
  * that are meant to answer 401 (the checklist asks those on purpose).
  */
 public final class ServerLogWatch {
+    private static final Logger log = LoggerFactory.getLogger(ServerLogWatch.class);
     private static volatile ServerLogWatch ofThisRun;
 
     private final SiteProfile.ServerLog spec;
@@ -32,10 +35,14 @@ public final class ServerLogWatch {
         this.spec = spec;
         this.probe = new HttpProbe(timeout);
         this.startPosition = position();
+        log.debug("server log {}: watching from {} {}", SafeUrl.of(location()), startPosition, spec.isUrl() ? "line(s)" : "byte(s)");
     }
 
     /** Called when a run starts; does nothing for a profile without a server log. */
     public static void startOfRun(SiteProfile profile, Duration timeout) {
+        if (profile.serverLog().isEmpty()) {
+            log.debug("server log: the profile names none, so none is watched");
+        }
         ofThisRun = profile.serverLog().map(spec -> new ServerLogWatch(spec, timeout)).orElse(null);
     }
 
@@ -68,7 +75,9 @@ public final class ServerLogWatch {
     /** The new lines that match the profile's patterns, leaving out the 401s the {@link ResponseRule} expects. */
     public List<Finding> findings(ResponseRule rule) {
         var findings = new ArrayList<Finding>();
-        for (var line : newLines()) {
+        var lines = newLines();
+        log.debug("server log {}: {} line(s) since the run started", SafeUrl.of(location()), lines.size());
+        for (var line : lines) {
             var matches = spec.patterns().stream().anyMatch(pattern -> pattern.matcher(line).find());
             if (matches && !rule.expectsLogged401(line)) {
                 // Log lines carry whatever the server logged: mask secret-looking URL parts before they reach a report.
@@ -86,8 +95,9 @@ public final class ServerLogWatch {
             var file = Path.of(spec.location());
             return Files.isRegularFile(file) ? Files.size(file) : 0;
         } catch (IOException | ConfigException e) {
-            System.out.println("stagecheck: the server log " + location() + " cannot be read now (" + e.getMessage()
-                    + "); its check will fail with the reason");
+            // The location comes from the profile and may be a URL with a key in its query.
+            log.info("the server log {} cannot be read now ({}); its check will fail with the reason",
+                    SafeUrl.of(location()), SafeUrl.of(e.getMessage()));
             return 0;
         }
     }

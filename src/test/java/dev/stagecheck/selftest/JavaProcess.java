@@ -21,6 +21,7 @@ import java.util.function.Predicate;
  * behaves or what it prints ({@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS},
  * {@code _JAVA_OPTIONS}: the launcher announces them on stderr). Callers remove or add more.
  * {@code java} is always started by its absolute path, so the child's PATH may be anything.
+ * The child gets this JVM's {@code reports.dir} unless the caller names its own.
  */
 final class JavaProcess {
 
@@ -60,6 +61,12 @@ final class JavaProcess {
         this.mainClass = mainClass;
         this.environment = new LinkedHashMap<>(System.getenv());
         JVM_OPTION_VARIABLES.forEach(environment::remove);
+        // The child's own outputs (its stagecheck.log among them) go where this JVM's go, never into
+        // the user's reports/ (Failsafe gives the self-tests target/selftest-reports); callers may name another.
+        var reportsDir = System.getProperty("reports.dir");
+        if (reportsDir != null && !reportsDir.isBlank()) {
+            properties.put("reports.dir", reportsDir);
+        }
     }
 
     static JavaProcess of(String mainClass) {
