@@ -3,6 +3,7 @@ package dev.stagecheck.browser;
 import dev.stagecheck.config.OneLine;
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.Settings;
+import dev.stagecheck.config.Device;
 import org.openqa.selenium.SessionNotCreatedException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;

@@ -1,8 +1,8 @@
 package dev.stagecheck.config;
 
-import dev.stagecheck.browser.BrowserKind;
-import dev.stagecheck.browser.Device;
-import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.config.BrowserKind;
+import dev.stagecheck.config.Device;
+import dev.stagecheck.url.SafeUrl;
 
 import java.io.IOException;
 import java.io.Reader;

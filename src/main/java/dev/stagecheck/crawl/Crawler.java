@@ -6,7 +6,7 @@ import dev.stagecheck.config.SiteProfile;
 import dev.stagecheck.traffic.ConsoleEntry;
 import dev.stagecheck.traffic.Exchange;
 import dev.stagecheck.traffic.HttpProbe;
-import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.url.SafeUrl;
 import dev.stagecheck.safety.RefusedLinks;
 import dev.stagecheck.safety.SafetyPolicy;
 import org.openqa.selenium.JavascriptExecutor;

@@ -3,6 +3,7 @@ package dev.stagecheck.traffic;
 import dev.stagecheck.config.OneLine;
 import dev.stagecheck.safety.Refusal;
 import dev.stagecheck.safety.SafetyGuard;
+import dev.stagecheck.url.SafeUrl;
 import org.openqa.selenium.devtools.Command;
 import org.openqa.selenium.devtools.DevTools;
 import org.openqa.selenium.devtools.Event;

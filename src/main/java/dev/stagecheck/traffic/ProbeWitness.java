@@ -2,6 +2,7 @@ package dev.stagecheck.traffic;
 
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.safety.SafetyGuard;
+import dev.stagecheck.url.SafeUrl;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;

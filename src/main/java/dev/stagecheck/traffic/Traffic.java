@@ -2,6 +2,7 @@ package dev.stagecheck.traffic;
 
 import dev.stagecheck.safety.Refusal;
 import dev.stagecheck.safety.RefusedLinks;
+import dev.stagecheck.url.SafeUrl;
 
 import java.time.Duration;
 import java.util.ArrayList;
