@@ -1,5 +1,6 @@
 package dev.stagecheck.browser;
 
+import dev.stagecheck.time.Deadline;
 import dev.stagecheck.traffic.CdpWitness;
 import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.TimeoutException;
@@ -80,20 +81,7 @@ final class CdpPage {
     }
 
     private synchronized boolean awaitLoad(String loader, Duration timeout) {
-        var deadline = System.nanoTime() + timeout.toNanos();
-        while (!loaded.contains(loader)) {
-            var left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return Deadline.after(timeout).await(this, () -> loaded.contains(loader));
     }
 
     /**

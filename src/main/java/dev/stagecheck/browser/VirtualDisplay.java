@@ -1,8 +1,11 @@
 package dev.stagecheck.browser;
 
+import dev.stagecheck.time.Deadline;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +16,7 @@ import java.util.Optional;
  */
 public final class VirtualDisplay {
     private static final int FIRST_DISPLAY = 90;
+    private static final Duration XVFB_READY = Duration.ofSeconds(10);
     private static String started;
     private static Process xvfb;
 
@@ -58,10 +62,7 @@ public final class VirtualDisplay {
                     .start();
             // Xvfb is ready when its socket appears: wait for that explicitly, not a fixed time.
             var socket = Path.of("/tmp/.X11-unix/X" + display.substring(1));
-            var deadline = System.nanoTime() + 10_000_000_000L;
-            while (process.isAlive() && !Files.exists(socket) && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            Deadline.after(XVFB_READY).poll(() -> !process.isAlive() || Files.exists(socket));
             if (!process.isAlive() || !Files.exists(socket)) {
                 process.destroyForcibly();
                 return false;
@@ -72,9 +73,6 @@ public final class VirtualDisplay {
             System.out.println("stagecheck: started a virtual display (Xvfb " + display + ") for browsers that need a window");
             return true;
         } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }

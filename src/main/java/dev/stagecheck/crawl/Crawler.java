@@ -9,12 +9,14 @@ import dev.stagecheck.traffic.HttpProbe;
 import dev.stagecheck.url.SafeUrl;
 import dev.stagecheck.safety.RefusedLinks;
 import dev.stagecheck.safety.SafetyPolicy;
+import dev.stagecheck.time.Deadline;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,7 +37,7 @@ import java.util.function.Predicate;
  */
 public final class Crawler {
     private static final int MAX_EXTERNAL_LINKS = 200;
-    private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private record Target(String url, String from, int depth) {}
 
@@ -70,7 +72,7 @@ public final class Crawler {
 
     public CrawlResult crawl(String label, List<String> startUrls) {
         var started = System.nanoTime();
-        var frontier = new Frontier(label, started + limits.maxTime().toNanos());
+        var frontier = new Frontier(label, Deadline.after(limits.maxTime()));
         for (var start : startUrls) {
             var url = normalize(start);
             if (url != null) {
@@ -126,7 +128,7 @@ public final class Crawler {
      */
     private final class Frontier {
         private final String label;
-        private final long deadline;
+        private final Deadline deadline;
         private final ArrayDeque<Target> queue = new ArrayDeque<>();
         private final HashSet<String> queued = new HashSet<>();
         private final List<PageRecord> pages = new ArrayList<>();
@@ -136,9 +138,9 @@ public final class Crawler {
         private String stoppedEarly;
         private int busy;
         private boolean broken;
-        private long lastProgress = System.nanoTime();
+        private Deadline nextProgress = Deadline.after(PROGRESS_EVERY);
 
-        Frontier(String label, long deadline) {
+        Frontier(String label, Deadline deadline) {
             this.label = label;
             this.deadline = deadline;
         }
@@ -160,7 +162,7 @@ public final class Crawler {
                         notifyAll();
                         return Optional.empty();
                     }
-                } else if (System.nanoTime() > deadline && !queue.isEmpty()) {
+                } else if (deadline.passed() && !queue.isEmpty()) {
                     stoppedEarly = "time limit crawl.max.time=" + limits.maxTime().toSeconds() + "s reached, " + queue.size() + " queued";
                     notifyAll();
                     return Optional.empty();
@@ -204,8 +206,8 @@ public final class Crawler {
                     external.putIfAbsent(url, target.url());
                 }
             }
-            if (System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS) {
-                lastProgress = System.nanoTime();
+            if (nextProgress.passed()) {
+                nextProgress = Deadline.after(PROGRESS_EVERY);
                 System.out.println("stagecheck: crawl " + label + ": " + pages.size() + " pages done, " + queue.size() + " queued");
             }
             notifyAll();
