@@ -10,8 +10,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumOptions;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -57,13 +55,8 @@ public final class ChromiumFactory implements BrowserFactory {
     @Override
     public StartedBrowser start(Settings settings) {
         var setup = BrowserSetup.resolve(settings);
-        Path userDataDir;
-        try {
-            userDataDir = Files.createTempDirectory("stagecheck-chromium-");
-        } catch (IOException e) {
-            throw new ConfigException("cannot create a temporary browser profile (" + e.getMessage() + "): check the temp directory");
-        }
-        var options = options(settings, setup, userDataDir);
+        var userDataDir = TempDirectory.create("stagecheck-chromium-");
+        var options = options(settings, setup, userDataDir.path());
         try {
             var driver = setup.driver().executable()
                     .map(path -> new ChromeDriver(new ChromeDriverService.Builder()
@@ -71,9 +64,9 @@ public final class ChromiumFactory implements BrowserFactory {
                     .orElseGet(() -> new ChromeDriver(options));
             driver.manage().timeouts().pageLoadTimeout(settings.pageTimeout());
             driver.manage().timeouts().scriptTimeout(settings.pageTimeout());
-            return new StartedBrowser(driver, true, setup.describe(), () -> BrowserSession.deleteQuietly(userDataDir));
+            return new StartedBrowser(driver, true, setup.describe(), userDataDir::delete);
         } catch (SessionNotCreatedException e) {
-            BrowserSession.deleteQuietly(userDataDir);
+            userDataDir.delete();
             throw new ConfigException("the browser did not start (" + OneLine.of(e.getMessage()) + "): "
                     + (settings.headless() ? "check the browser installation" : "headless=false needs a display: run under xvfb-run or set -Dheadless=true"), e);
         }
