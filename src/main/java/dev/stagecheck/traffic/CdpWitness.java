@@ -15,8 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Records every response a Chromium-family browser receives, through raw Chrome DevTools Protocol
- * events. Raw method names (not the generated v1xx classes) keep it working across Chrome versions.
+ * Records every response and console message of a Chromium-family browser, from the events of its
+ * DevTools connection, and holds each request the browser sends (paused) to the safety guard.
  * Redirect responses arrive inside requestWillBeSent, failed loads in loadingFailed; both are kept.
  */
 public final class CdpWitness implements NetworkWitness {
