@@ -8,6 +8,8 @@ import dev.stagecheck.traffic.Traffic;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.util.LinkedHashSet;
@@ -20,6 +22,7 @@ import java.util.Set;
  * the recorded traffic), so the next test starts as a first visit without paying for a new browser.
  */
 final class BrowserReset {
+    private static final Logger log = LoggerFactory.getLogger(BrowserReset.class);
     /**
      * What storage the reset empties, for every origin the test reached. Narrower than "all", which
      * also drops shader caches and ad-auction data (the whole clearing took 26 ms a test with "all",
@@ -76,6 +79,9 @@ final class BrowserReset {
         witness.forget();
         guard.forget();
         traffic.clear();
+        log.debug("reset for the next test: {}", cdp.isPresent()
+                ? "cookies and storage of " + origins.size() + " origin(s) cleared" + (clearHttpCache ? ", HTTP cache emptied" : "")
+                : "cookies and storage of the page shown cleared");
     }
 
     /**

@@ -9,6 +9,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.Optional;
  * profile directory, and the flags a locked-down CI machine needs (no sandbox as root, no calls home).
  */
 public final class ChromiumFactory implements BrowserFactory {
+    private static final Logger log = LoggerFactory.getLogger(ChromiumFactory.class);
     /**
      * Flags for a Chromium on a locked-down CI machine: no calls home, no first-run dialogs, no
      * shared-memory or GPU trouble in containers. Also used by the benchmark's peers, so every
@@ -57,6 +60,7 @@ public final class ChromiumFactory implements BrowserFactory {
         var setup = BrowserSetup.resolve(settings);
         var userDataDir = TempDirectory.create("stagecheck-chromium-");
         var options = options(settings, setup, userDataDir.path());
+        log.debug("starting {} with profile {}", setup.browser().binary(), userDataDir.path());
         try {
             var driver = setup.driver().executable()
                     .map(path -> new ChromeDriver(new ChromeDriverService.Builder()

@@ -1,6 +1,8 @@
 package dev.stagecheck.browser;
 
 import dev.stagecheck.config.OneLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * next test's reset and when the browser quits, so no session the checklist opened stays valid.
  */
 final class SignOuts {
+    private static final Logger log = LoggerFactory.getLogger(SignOuts.class);
     private final List<Runnable> pending = new CopyOnWriteArrayList<>();
     /** The profile file, named when a session cannot be ended (its logout keys are what to check). */
     private final String profileFile;
@@ -31,13 +34,15 @@ final class SignOuts {
     void endAll() {
         var due = List.copyOf(pending);
         pending.clear();
+        if (!due.isEmpty()) {
+            log.debug("ending {} session(s) the checklist signed in to", due.size());
+        }
         for (var signOut : due) {
             try {
                 signOut.run();
             } catch (RuntimeException | AssertionError e) {
-                System.out.println("stagecheck: a session the checklist signed in to could not be ended ("
-                        + OneLine.of(e.getMessage()) + "): it stays valid on the server until it expires; check logout.url"
-                        + " or logout.link in " + profileFile);
+                log.info("a session the checklist signed in to could not be ended ({}): it stays valid on the server until"
+                        + " it expires; check logout.url or logout.link in {}", OneLine.of(e.getMessage()), profileFile);
             }
         }
     }

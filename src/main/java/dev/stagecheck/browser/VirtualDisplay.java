@@ -1,6 +1,8 @@
 package dev.stagecheck.browser;
 
 import dev.stagecheck.time.Deadline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.util.Optional;
  * on loopback only, and stops it when the JVM exits.
  */
 public final class VirtualDisplay {
+    private static final Logger log = LoggerFactory.getLogger(VirtualDisplay.class);
     private static final int FIRST_DISPLAY = 90;
     private static final Duration XVFB_READY = Duration.ofSeconds(10);
     private static String started;
@@ -70,7 +73,7 @@ public final class VirtualDisplay {
             xvfb = process;
             started = display;
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stagecheck-xvfb-stop"));
-            System.out.println("stagecheck: started a virtual display (Xvfb " + display + ") for browsers that need a window");
+            log.info("started a virtual display (Xvfb {}) for browsers that need a window", display);
             return true;
         } catch (IOException e) {
             return false;

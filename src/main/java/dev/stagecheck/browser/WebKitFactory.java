@@ -14,6 +14,8 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.remote.HttpCommandExecutor;
 import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.remote.http.ClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -37,6 +39,7 @@ import java.util.stream.Stream;
  * virtual display.
  */
 final class WebKitFactory implements BrowserFactory {
+    private static final Logger log = LoggerFactory.getLogger(WebKitFactory.class);
     static final String PACKAGES = "webkit2gtk-driver xvfb";
     private static final Duration DRIVER_READY = Duration.ofSeconds(10);
 
@@ -132,6 +135,7 @@ final class WebKitFactory implements BrowserFactory {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status")).timeout(Duration.ofSeconds(2)).build();
         var settled = Deadline.after(DRIVER_READY).poll(() -> !process.isAlive() || answers(client, request));
         if (settled && process.isAlive()) {
+            log.debug("WebKitWebDriver answers on port {}", port);
             return;
         }
         process.destroy();

@@ -1,6 +1,7 @@
 package dev.stagecheck.crawl;
 
 import dev.stagecheck.browser.BrowserSession;
+import dev.stagecheck.config.OneLine;
 import dev.stagecheck.config.SiteProfile;
 import dev.stagecheck.pages.CrawledPage;
 import dev.stagecheck.traffic.ConsoleEntry;
@@ -10,6 +11,8 @@ import dev.stagecheck.safety.RefusedLinks;
 import dev.stagecheck.safety.SafetyPolicy;
 import dev.stagecheck.time.Deadline;
 import org.openqa.selenium.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Duration;
@@ -30,6 +33,7 @@ import java.util.function.Predicate;
  * Links to other sites are checked with a plain HTTP request, not crawled.
  */
 public final class Crawler {
+    private static final Logger log = LoggerFactory.getLogger(Crawler.class);
     private static final int MAX_EXTERNAL_LINKS = 200;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
@@ -80,8 +84,7 @@ public final class Crawler {
                         browser = helper.get();
                     } catch (RuntimeException e) {
                         // The crawl goes on with the browsers it has; it is only slower.
-                        System.out.println("stagecheck: a helper browser for crawl " + label + " did not start ("
-                                + dev.stagecheck.config.OneLine.of(e.getMessage()) + "); going on without it");
+                        log.info("a helper browser for crawl {} did not start ({}); going on without it", label, OneLine.of(e.getMessage()));
                         return;
                     }
                     work(browser, frontier);
@@ -91,11 +94,11 @@ public final class Crawler {
         helpers.forEach(CompletableFuture::join);
         var externalLinks = externalLinkChecker.check(frontier.external);
         var millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.println("stagecheck: crawl " + label + ": " + frontier.pages.size() + " pages, " + externalLinks.size()
-                + " external links checked in " + millis + " ms" + (workers > 1 ? " by " + workers + " browsers" : "")
-                + (frontier.stoppedEarly == null ? "" : " (stopped early: " + frontier.stoppedEarly + ")"));
+        log.info("crawl {}: {} pages, {} external links checked in {} ms{}{}", label, frontier.pages.size(), externalLinks.size(),
+                millis, workers > 1 ? " by " + workers + " browsers" : "",
+                frontier.stoppedEarly == null ? "" : " (stopped early: " + frontier.stoppedEarly + ")");
         if (frontier.refused.size() > 0) {
-            System.out.println("stagecheck: crawl " + label + ": " + frontier.refused.summary());
+            log.info("crawl {}: {}", label, frontier.refused.summary());
         }
         return new CrawlResult(label, List.copyOf(frontier.pages), externalLinks, Optional.ofNullable(frontier.stoppedEarly), millis,
                 frontier.refused, frontier.probes);
@@ -177,6 +180,9 @@ public final class Crawler {
         }
 
         synchronized void done(Target target, Visit visit) {
+            var page = visit.record();
+            log.debug("crawl {}: visited {} {} (depth {}, {} ms, {} links{})", label, page.status() == 0 ? "ERR" : page.status(),
+                    page.url(), page.depth(), page.millis(), visit.links().size(), page.error().map(error -> ", " + error).orElse(""));
             busy--;
             pages.add(visit.record());
             probes += visit.record().probeRequests();
@@ -202,7 +208,7 @@ public final class Crawler {
             }
             if (nextProgress.passed()) {
                 nextProgress = Deadline.after(PROGRESS_EVERY);
-                System.out.println("stagecheck: crawl " + label + ": " + pages.size() + " pages done, " + queue.size() + " queued");
+                log.info("crawl {}: {} pages done, {} queued", label, pages.size(), queue.size());
             }
             notifyAll();
         }

@@ -3,6 +3,8 @@ package dev.stagecheck.crawl;
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.traffic.HttpProbe;
 import dev.stagecheck.url.SafeUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.concurrent.Executors;
  * not what they link to (other sites are never crawled).
  */
 final class ExternalLinkChecker {
+    private static final Logger log = LoggerFactory.getLogger(ExternalLinkChecker.class);
     private static final int AT_A_TIME = 4;
 
     private final HttpProbe probe;
@@ -41,10 +44,14 @@ final class ExternalLinkChecker {
     }
 
     private ExternalLink check(String url, String from) {
+        ExternalLink link;
         try {
-            return new ExternalLink(SafeUrl.of(url), from, probe.get(url).status(), Optional.empty());
+            link = new ExternalLink(SafeUrl.of(url), from, probe.get(url).status(), Optional.empty());
         } catch (ConfigException e) {
-            return new ExternalLink(SafeUrl.of(url), from, 0, Optional.of(e.getMessage()));
+            link = new ExternalLink(SafeUrl.of(url), from, 0, Optional.of(e.getMessage()));
         }
+        log.debug("external link {}: {}{}", link.url(), link.status() == 0 ? "ERR" : link.status(),
+                link.error().map(error -> " (" + error + ")").orElse(""));
+        return link;
     }
 }
