@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 public final class DriverResolver {
     private static final Logger log = LoggerFactory.getLogger(DriverResolver.class);
+
     private DriverResolver() {
     }
 
