@@ -1,6 +1,6 @@
 package dev.stagecheck;
 
-import dev.stagecheck.browser.BrowserKind;
+import dev.stagecheck.config.BrowserKind;
 import dev.stagecheck.browser.BrowserLocator;
 import dev.stagecheck.browser.BrowserSession;
 import dev.stagecheck.browser.BrowserUnavailableException;
@@ -15,7 +15,7 @@ import dev.stagecheck.report.AllureHistory;
 import dev.stagecheck.report.AllureResults;
 import dev.stagecheck.report.ExecutorInfo;
 import dev.stagecheck.traffic.HttpProbe;
-import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.url.SafeUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,6 +2,7 @@ package dev.stagecheck.browser;
 
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.Settings;
+import dev.stagecheck.config.BrowserKind;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
 package dev.stagecheck.browser;
 
 import dev.stagecheck.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * when it has crashed, and all quit at the end of the run (or when the JVM exits).
  */
 public final class BrowserSessions {
+    private static final Logger log = LoggerFactory.getLogger(BrowserSessions.class);
     private static final ThreadLocal<BrowserSession> CURRENT = new ThreadLocal<>();
     private static final Set<BrowserSession> ALL = ConcurrentHashMap.newKeySet();
     private static final Map<String, String> UNAVAILABLE = new ConcurrentHashMap<>();
@@ -42,7 +45,7 @@ public final class BrowserSessions {
             session = null;
         }
         if (session != null && !session.isAlive()) {
-            System.out.println("stagecheck: the browser of " + Thread.currentThread().getName() + " stopped answering; starting a fresh one");
+            log.info("the browser of {} stopped answering; starting a fresh one", Thread.currentThread().getName());
             discard(session);
             session = null;
         }
@@ -52,12 +55,15 @@ public final class BrowserSessions {
             if (known != null) {
                 throw new BrowserUnavailableException(known);
             }
+            log.debug("starting {} ({}{}) for {}", settings.browser().key(), settings.device(),
+                    settings.gridUrl().isPresent() ? ", on the Grid" : "", Thread.currentThread().getName());
             try {
                 session = BrowserSession.start(settings);
             } catch (BrowserUnavailableException e) {
                 UNAVAILABLE.put(key, e.getMessage());
                 throw e;
             }
+            log.debug("started for {}: {}; statuses learned by {}", Thread.currentThread().getName(), session.description(), session.traffic().method());
             CURRENT.set(session);
             ALL.add(session);
             SEEN.putIfAbsent(settings.browser().key() + " " + settings.device().key(),

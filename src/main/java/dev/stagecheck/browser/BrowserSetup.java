@@ -3,12 +3,15 @@ package dev.stagecheck.browser;
 import dev.stagecheck.browser.BrowserLocator.InstalledBrowser;
 import dev.stagecheck.browser.DriverResolver.DriverChoice;
 import dev.stagecheck.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The browser and driver this JVM uses, resolved once (resolution runs processes and may install
  * packages) and announced once on the console.
  */
 public record BrowserSetup(InstalledBrowser browser, DriverChoice driver) {
+    private static final Logger log = LoggerFactory.getLogger(BrowserSetup.class);
     private static volatile BrowserSetup resolved;
 
     public static BrowserSetup resolve(Settings settings) {
@@ -19,7 +22,7 @@ public record BrowserSetup(InstalledBrowser browser, DriverChoice driver) {
                     var browser = BrowserLocator.locate(settings);
                     var driver = DriverResolver.resolve(settings.driverPath(), browser);
                     resolved = new BrowserSetup(browser, driver);
-                    System.out.println("stagecheck: " + resolved.describe());
+                    log.info(resolved.describe());
                 }
                 setup = resolved;
             }

@@ -1,24 +1,25 @@
 package dev.stagecheck.browser;
 
-import dev.stagecheck.traffic.CdpWitness;
+import dev.stagecheck.devtools.DevToolsConnection;
+import dev.stagecheck.time.Deadline;
 import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.json.Json;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The page of a Chromium-family browser, driven straight through the DevTools connection the
- * witness already holds. A navigation or a read through chromedriver costs an HTTP round trip
- * to it plus its own checks (about a WebDriver command, 10-15 ms here, per call); on a crawl of
+ * The page of a Chromium-family browser, driven straight through its DevTools connection (the
+ * one the network witness listens on). A navigation or a read through chromedriver costs an HTTP
+ * round trip to it plus its own checks, per call, like any WebDriver command; on a crawl of
  * thousands of pages those are most of the kit's overhead. The browser's own work is the same.
  */
-final class CdpPage {
+final class CdpPage implements BrowserPage {
     private static final Json JSON = new Json();
     /**
      * Stops what the page shown now is still doing, without leaving it: its loads, timers, animation
@@ -37,12 +38,14 @@ final class CdpPage {
               return true;
             })()""";
 
-    private final CdpWitness cdp;
+    private final DevToolsConnection cdp;
+    private final Duration timeout;
     /** Navigations (by loader id) whose page fired its load event; read and cleared under this lock. */
     private final Set<String> loaded = new HashSet<>();
 
-    CdpPage(CdpWitness cdp) {
+    CdpPage(DevToolsConnection cdp, Duration timeout) {
         this.cdp = cdp;
+        this.timeout = timeout;
         cdp.on("Page.lifecycleEvent", this::onLifecycle);
         cdp.send("Page.enable", Map.of());
         cdp.send("Page.setLifecycleEventsEnabled", Map.of("enabled", true));
@@ -58,9 +61,10 @@ final class CdpPage {
     /**
      * Goes to {@code url} and returns when its load event fired, as {@code driver.get} does. A load
      * the browser gave up on (net::ERR_...) is thrown as a WebDriverException naming the error, one
-     * that outlasts {@code timeout} as a TimeoutException after the load is stopped.
+     * that outlasts the page timeout as a TimeoutException after the load is stopped.
      */
-    void open(String url, Duration timeout) {
+    @Override
+    public void open(String url) {
         synchronized (this) {
             loaded.clear();
         }
@@ -73,38 +77,26 @@ final class CdpPage {
         if (loader == null) {
             return; // Only the #fragment changed: no new document, nothing to load.
         }
-        if (!awaitLoad(String.valueOf(loader), timeout)) {
+        if (!awaitLoad(String.valueOf(loader))) {
             cdp.send("Page.stopLoading", Map.of());
             throw new TimeoutException("timeout: the page did not load within " + timeout.toSeconds() + " s");
         }
     }
 
-    private synchronized boolean awaitLoad(String loader, Duration timeout) {
-        var deadline = System.nanoTime() + timeout.toNanos();
-        while (!loaded.contains(loader)) {
-            var left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+    private synchronized boolean awaitLoad(String loader) {
+        return Deadline.after(timeout).await(this, () -> loaded.contains(loader));
     }
 
     /**
      * Makes the page shown now inert, so that nothing it runs later (an unload handler, a timer)
      * can write cookies or storage after a reset has cleared them. This replaces a trip to
-     * about:blank, which swapped the renderer process out and back in and cost about 65 ms a test
-     * (measured here): the page's document is emptied in place instead. False when the page would
+     * about:blank, which swapped the renderer process out and back in, a cost every test paid:
+     * the page's document is emptied in place instead. False when the page would
      * not be silenced (it replaced a function used here, or is an XML document that refuses
      * {@code document.open}); the caller must then leave it.
      */
-    boolean silence() {
+    @Override
+    public boolean silence() {
         try {
             var answer = cdp.send("Runtime.evaluate", Map.of("expression", SILENCE, "returnByValue", true));
             return answer.get("result") instanceof Map<?, ?> result && Boolean.TRUE.equals(result.get("value"));
@@ -118,8 +110,9 @@ final class CdpPage {
      * {@code arguments}) in the page and returns its JSON-able result: strings, numbers, booleans,
      * lists and maps, never elements.
      */
-    Object evaluate(String body, List<Object> arguments) {
-        var expression = "(function() {\n" + body + "\n}).apply(null, " + JSON.toJson(arguments) + ")";
+    @Override
+    public Object read(String body, Object... arguments) {
+        var expression = "(function() {\n" + body + "\n}).apply(null, " + JSON.toJson(Arrays.asList(arguments)) + ")";
         var answer = cdp.send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
         if (answer.get("exceptionDetails") instanceof Map<?, ?> details) {
             var exception = details.get("exception") instanceof Map<?, ?> thrown ? thrown.get("description") : details.get("text");

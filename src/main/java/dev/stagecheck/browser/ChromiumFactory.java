@@ -3,14 +3,15 @@ package dev.stagecheck.browser;
 import dev.stagecheck.config.OneLine;
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.Settings;
+import dev.stagecheck.config.Device;
 import org.openqa.selenium.SessionNotCreatedException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * profile directory, and the flags a locked-down CI machine needs (no sandbox as root, no calls home).
  */
 public final class ChromiumFactory implements BrowserFactory {
+    private static final Logger log = LoggerFactory.getLogger(ChromiumFactory.class);
     /**
      * Flags for a Chromium on a locked-down CI machine: no calls home, no first-run dialogs, no
      * shared-memory or GPU trouble in containers. Also used by the benchmark's peers, so every
@@ -56,13 +58,9 @@ public final class ChromiumFactory implements BrowserFactory {
     @Override
     public StartedBrowser start(Settings settings) {
         var setup = BrowserSetup.resolve(settings);
-        Path userDataDir;
-        try {
-            userDataDir = Files.createTempDirectory("stagecheck-chromium-");
-        } catch (IOException e) {
-            throw new ConfigException("cannot create a temporary browser profile (" + e.getMessage() + "): check the temp directory");
-        }
-        var options = options(settings, setup, userDataDir);
+        var userDataDir = TempDirectory.create("stagecheck-chromium-");
+        var options = options(settings, setup, userDataDir.path());
+        log.debug("starting {} with profile {}", setup.browser().binary(), userDataDir.path());
         try {
             var driver = setup.driver().executable()
                     .map(path -> new ChromeDriver(new ChromeDriverService.Builder()
@@ -70,9 +68,9 @@ public final class ChromiumFactory implements BrowserFactory {
                     .orElseGet(() -> new ChromeDriver(options));
             driver.manage().timeouts().pageLoadTimeout(settings.pageTimeout());
             driver.manage().timeouts().scriptTimeout(settings.pageTimeout());
-            return new StartedBrowser(driver, true, setup.describe(), () -> BrowserSession.deleteQuietly(userDataDir));
+            return new StartedBrowser(driver, true, setup.describe(), userDataDir::delete);
         } catch (SessionNotCreatedException e) {
-            BrowserSession.deleteQuietly(userDataDir);
+            userDataDir.delete();
             throw new ConfigException("the browser did not start (" + OneLine.of(e.getMessage()) + "): "
                     + (settings.headless() ? "check the browser installation" : "headless=false needs a display: run under xvfb-run or set -Dheadless=true"), e);
         }

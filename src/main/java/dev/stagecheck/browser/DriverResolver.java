@@ -4,6 +4,8 @@ import dev.stagecheck.config.OneLine;
 import dev.stagecheck.browser.BrowserLocator.InstalledBrowser;
 import dev.stagecheck.config.ConfigException;
 import io.github.bonigarcia.wdm.WebDriverManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,8 @@ import java.util.Optional;
  * needs the internet or its cache), then Selenium Manager. The winning step is reported once.
  */
 public final class DriverResolver {
+    private static final Logger log = LoggerFactory.getLogger(DriverResolver.class);
+
     private DriverResolver() {
     }
 
@@ -43,15 +47,17 @@ public final class DriverResolver {
             if (Commands.major(version).equals(browser.major())) {
                 return new DriverChoice(onPath, "PATH", version);
             }
+            log.debug("chromedriver {} on PATH ({}) does not drive {} {}", version, onPath.get(), browser.binary(), browser.version());
             tried.add("PATH has chromedriver " + version + ", not " + browser.major());
         } else {
             tried.add("no chromedriver on PATH");
         }
+        log.debug("asking WebDriverManager for a chromedriver {} ({})", browser.major(), String.join("; ", tried));
         var fromManager = webDriverManager(browser, tried);
         if (fromManager.isPresent()) {
             return fromManager.get();
         }
-        System.out.println("stagecheck: " + String.join("; ", tried) + "; leaving it to Selenium Manager");
+        log.info("{}; leaving it to Selenium Manager", String.join("; ", tried));
         return new DriverChoice(Optional.empty(), "Selenium Manager", "");
     }
 

@@ -2,6 +2,7 @@ package dev.stagecheck.browser;
 
 import dev.stagecheck.config.OneLine;
 import dev.stagecheck.config.Settings;
+import dev.stagecheck.config.BrowserKind;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;

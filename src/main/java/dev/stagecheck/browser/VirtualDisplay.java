@@ -1,8 +1,13 @@
 package dev.stagecheck.browser;
 
+import dev.stagecheck.time.Deadline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +17,9 @@ import java.util.Optional;
  * on loopback only, and stops it when the JVM exits.
  */
 public final class VirtualDisplay {
+    private static final Logger log = LoggerFactory.getLogger(VirtualDisplay.class);
     private static final int FIRST_DISPLAY = 90;
+    private static final Duration XVFB_READY = Duration.ofSeconds(10);
     private static String started;
     private static Process xvfb;
 
@@ -58,10 +65,7 @@ public final class VirtualDisplay {
                     .start();
             // Xvfb is ready when its socket appears: wait for that explicitly, not a fixed time.
             var socket = Path.of("/tmp/.X11-unix/X" + display.substring(1));
-            var deadline = System.nanoTime() + 10_000_000_000L;
-            while (process.isAlive() && !Files.exists(socket) && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            Deadline.after(XVFB_READY).poll(() -> !process.isAlive() || Files.exists(socket));
             if (!process.isAlive() || !Files.exists(socket)) {
                 process.destroyForcibly();
                 return false;
@@ -69,12 +73,9 @@ public final class VirtualDisplay {
             xvfb = process;
             started = display;
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stagecheck-xvfb-stop"));
-            System.out.println("stagecheck: started a virtual display (Xvfb " + display + ") for browsers that need a window");
+            log.info("started a virtual display (Xvfb {}) for browsers that need a window", display);
             return true;
         } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }

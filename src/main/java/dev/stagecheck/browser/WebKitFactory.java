@@ -4,6 +4,7 @@ import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.OneLine;
 import dev.stagecheck.config.Settings;
 import dev.stagecheck.config.TargetSite;
+import dev.stagecheck.time.Deadline;
 import dev.stagecheck.traffic.RecordingProxy;
 import org.openqa.selenium.Proxy;
 import org.openqa.selenium.remote.CapabilityType;
@@ -13,6 +14,8 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.remote.HttpCommandExecutor;
 import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.remote.http.ClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -36,6 +39,7 @@ import java.util.stream.Stream;
  * virtual display.
  */
 final class WebKitFactory implements BrowserFactory {
+    private static final Logger log = LoggerFactory.getLogger(WebKitFactory.class);
     static final String PACKAGES = "webkit2gtk-driver xvfb";
     private static final Duration DRIVER_READY = Duration.ofSeconds(10);
 
@@ -129,28 +133,25 @@ final class WebKitFactory implements BrowserFactory {
     private static void awaitReady(Process process, int port) {
         var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status")).timeout(Duration.ofSeconds(2)).build();
-        var deadline = System.nanoTime() + DRIVER_READY.toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // Not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        var settled = Deadline.after(DRIVER_READY).poll(() -> !process.isAlive() || answers(client, request));
+        if (settled && process.isAlive()) {
+            log.debug("WebKitWebDriver answers on port {}", port);
+            return;
         }
         process.destroy();
         throw new BrowserUnavailableException("WebKitWebDriver did not answer on port " + port + " within "
                 + DRIVER_READY.toSeconds() + " s: check the webkit2gtk-driver installation");
+    }
+
+    private static boolean answers(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // Not listening yet.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static Optional<Path> driver() {

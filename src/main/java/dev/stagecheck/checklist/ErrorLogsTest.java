@@ -1,7 +1,7 @@
 package dev.stagecheck.checklist;
 
 import dev.stagecheck.config.Settings;
-import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.url.SafeUrl;
 import dev.stagecheck.verdict.Findings;
 import dev.stagecheck.verdict.ResponseRule;
 import dev.stagecheck.verdict.ServerLogWatch;

@@ -1,8 +1,6 @@
 package dev.stagecheck.config;
 
-import dev.stagecheck.browser.BrowserKind;
-import dev.stagecheck.browser.Device;
-import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.url.SafeUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,7 @@
 package dev.stagecheck.config;
 
 import dev.stagecheck.safety.SafetyPolicy;
+import dev.stagecheck.url.UrlPattern;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.stagecheck.config;
 
-import dev.stagecheck.browser.BrowserKind;
+import dev.stagecheck.config.BrowserKind;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 

@@ -3,6 +3,8 @@ package dev.stagecheck.crawl;
 import dev.stagecheck.browser.BrowserSession;
 import dev.stagecheck.browser.BrowserSessions;
 import org.openqa.selenium.Cookie;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.stream.IntStream;
  * between crawls (BrowserSessions holds one per thread), so a second crawl pays no browser start.
  */
 final class CrawlWorkers {
+    private static final Logger log = LoggerFactory.getLogger(CrawlWorkers.class);
     private static final Map<Integer, ExecutorService> POOLS = new ConcurrentHashMap<>();
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final AtomicBoolean WARNED = new AtomicBoolean();
@@ -69,8 +72,8 @@ final class CrawlWorkers {
     private static void warnIfCoresAreShort(BrowserSession main, int browsers) {
         var cores = Runtime.getRuntime().availableProcessors();
         if (main.settings().gridUrl().isEmpty() && browsers * 2 > cores && WARNED.compareAndSet(false, true)) {
-            System.out.println("stagecheck: crawl.workers=" + browsers + " on " + cores + " cores: each crawling browser keeps"
-                    + " about 2 cores busy, so this crawl is likely slower than with 1; give each worker 2 cores or a Grid node (-Dgrid.url)");
+            log.info("crawl.workers={} on {} cores: each crawling browser keeps about 2 cores busy, so this crawl is likely"
+                    + " slower than with 1; give each worker 2 cores or a Grid node (-Dgrid.url)", browsers, cores);
         }
     }
 }

@@ -1,30 +1,29 @@
 package dev.stagecheck.crawl;
 
 import dev.stagecheck.browser.BrowserSession;
-import dev.stagecheck.config.ConfigException;
+import dev.stagecheck.config.OneLine;
 import dev.stagecheck.config.SiteProfile;
+import dev.stagecheck.pages.CrawledPage;
 import dev.stagecheck.traffic.ConsoleEntry;
 import dev.stagecheck.traffic.Exchange;
-import dev.stagecheck.traffic.HttpProbe;
-import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.url.SafeUrl;
 import dev.stagecheck.safety.RefusedLinks;
 import dev.stagecheck.safety.SafetyPolicy;
-import org.openqa.selenium.JavascriptExecutor;
+import dev.stagecheck.time.Deadline;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WebElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
@@ -34,8 +33,9 @@ import java.util.function.Predicate;
  * Links to other sites are checked with a plain HTTP request, not crawled.
  */
 public final class Crawler {
+    private static final Logger log = LoggerFactory.getLogger(Crawler.class);
     private static final int MAX_EXTERNAL_LINKS = 200;
-    private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private record Target(String url, String from, int depth) {}
 
@@ -46,7 +46,7 @@ public final class Crawler {
     private final Predicate<String> sameSite;
     private final SafetyPolicy policy;
     private final Optional<String> menuToggle;
-    private final HttpProbe probe;
+    private final ExternalLinkChecker externalLinkChecker;
     private final int workers;
 
     /** A crawl in this browser alone. */
@@ -65,12 +65,12 @@ public final class Crawler {
         this.sameSite = sameSite;
         this.policy = profile.safety();
         this.menuToggle = profile.navigation().menuToggle();
-        this.probe = new HttpProbe(session.settings().httpTimeout());
+        this.externalLinkChecker = new ExternalLinkChecker(session.settings().httpTimeout());
     }
 
     public CrawlResult crawl(String label, List<String> startUrls) {
         var started = System.nanoTime();
-        var frontier = new Frontier(label, started + limits.maxTime().toNanos());
+        var frontier = new Frontier(label, Deadline.after(limits.maxTime()));
         for (var start : startUrls) {
             var url = normalize(start);
             if (url != null) {
@@ -84,8 +84,7 @@ public final class Crawler {
                         browser = helper.get();
                     } catch (RuntimeException e) {
                         // The crawl goes on with the browsers it has; it is only slower.
-                        System.out.println("stagecheck: a helper browser for crawl " + label + " did not start ("
-                                + dev.stagecheck.config.OneLine.of(e.getMessage()) + "); going on without it");
+                        log.info("a helper browser for crawl {} did not start ({}); going on without it", label, OneLine.of(e.getMessage()));
                         return;
                     }
                     work(browser, frontier);
@@ -93,13 +92,13 @@ public final class Crawler {
                 .toList();
         work(session, frontier);
         helpers.forEach(CompletableFuture::join);
-        var externalLinks = checkExternal(frontier.external);
+        var externalLinks = externalLinkChecker.check(frontier.external);
         var millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.println("stagecheck: crawl " + label + ": " + frontier.pages.size() + " pages, " + externalLinks.size()
-                + " external links checked in " + millis + " ms" + (workers > 1 ? " by " + workers + " browsers" : "")
-                + (frontier.stoppedEarly == null ? "" : " (stopped early: " + frontier.stoppedEarly + ")"));
+        log.info("crawl {}: {} pages, {} external links checked in {} ms{}{}", label, frontier.pages.size(), externalLinks.size(),
+                millis, workers > 1 ? " by " + workers + " browsers" : "",
+                frontier.stoppedEarly == null ? "" : " (stopped early: " + frontier.stoppedEarly + ")");
         if (frontier.refused.size() > 0) {
-            System.out.println("stagecheck: crawl " + label + ": " + frontier.refused.summary());
+            log.info("crawl {}: {}", label, frontier.refused.summary());
         }
         return new CrawlResult(label, List.copyOf(frontier.pages), externalLinks, Optional.ofNullable(frontier.stoppedEarly), millis,
                 frontier.refused, frontier.probes);
@@ -126,7 +125,7 @@ public final class Crawler {
      */
     private final class Frontier {
         private final String label;
-        private final long deadline;
+        private final Deadline deadline;
         private final ArrayDeque<Target> queue = new ArrayDeque<>();
         private final HashSet<String> queued = new HashSet<>();
         private final List<PageRecord> pages = new ArrayList<>();
@@ -136,9 +135,9 @@ public final class Crawler {
         private String stoppedEarly;
         private int busy;
         private boolean broken;
-        private long lastProgress = System.nanoTime();
+        private Deadline nextProgress = Deadline.after(PROGRESS_EVERY);
 
-        Frontier(String label, long deadline) {
+        Frontier(String label, Deadline deadline) {
             this.label = label;
             this.deadline = deadline;
         }
@@ -160,7 +159,7 @@ public final class Crawler {
                         notifyAll();
                         return Optional.empty();
                     }
-                } else if (System.nanoTime() > deadline && !queue.isEmpty()) {
+                } else if (deadline.passed() && !queue.isEmpty()) {
                     stoppedEarly = "time limit crawl.max.time=" + limits.maxTime().toSeconds() + "s reached, " + queue.size() + " queued";
                     notifyAll();
                     return Optional.empty();
@@ -181,6 +180,9 @@ public final class Crawler {
         }
 
         synchronized void done(Target target, Visit visit) {
+            var page = visit.record();
+            log.debug("crawl {}: visited {} {} (depth {}, {} ms, {} links{})", label, page.status() == 0 ? "ERR" : page.status(),
+                    page.url(), page.depth(), page.millis(), visit.links().size(), page.error().map(error -> ", " + error).orElse(""));
             busy--;
             pages.add(visit.record());
             probes += visit.record().probeRequests();
@@ -204,9 +206,9 @@ public final class Crawler {
                     external.putIfAbsent(url, target.url());
                 }
             }
-            if (System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS) {
-                lastProgress = System.nanoTime();
-                System.out.println("stagecheck: crawl " + label + ": " + pages.size() + " pages done, " + queue.size() + " queued");
+            if (nextProgress.passed()) {
+                nextProgress = Deadline.after(PROGRESS_EVERY);
+                log.info("crawl {}: {} pages done, {} queued", label, pages.size(), queue.size());
             }
             notifyAll();
         }
@@ -220,6 +222,7 @@ public final class Crawler {
     }
 
     private Visit visit(BrowserSession session, Target target) {
+        var shown = new CrawledPage(session, menuToggle);
         var traffic = session.traffic();
         traffic.clear();
         var started = System.nanoTime();
@@ -232,16 +235,11 @@ public final class Crawler {
             response = session.navigate(Optional.of(target.url()), () -> session.open(target.url()));
         } catch (TimeoutException e) {
             error = Optional.of("page load timed out after " + session.settings().pageTimeout().toSeconds() + " s");
-            stopLoading(session);
+            shown.stopLoading();
             response = traffic.awaitPageSince(0, session.settings().pageTimeout());
         }
         var millis = (System.nanoTime() - started) / 1_000_000;
-        var links = new LinkedHashSet<String>();
-        var page = readPage(session, links, menuToggle);
-        if (page.menuToggleShown() && openMenu(session, menuToggle.orElseThrow())) {
-            readPage(session, links, Optional.empty());
-        }
-        var title = page.title();
+        var page = shown.read();
         var resources = traffic.exchanges().stream().filter(exchange -> !exchange.isPage()).toList();
         var problems = resources.stream().filter(Exchange::isFailed).toList();
         // "Failed to load resource: 401" only repeats a failed sub-resource, which is counted already.
@@ -253,77 +251,8 @@ public final class Crawler {
         var record = new PageRecord(SafeUrl.of(target.url()), target.from(), target.depth(),
                 answer.map(Exchange::status).orElse(0), problem,
                 answer.map(Exchange::challenges).orElse(List.of()),
-                title, millis, resources.size(), problems, consoleErrors, traffic.probeRequests());
-        return new Visit(record, List.copyOf(links), traffic.refusals().entries());
-    }
-
-    /** A page as one script call read it: its title, and whether a menu toggle is shown (when the profile names one). */
-    private record PageRead(String title, boolean menuToggleShown) {}
-
-    private static final String SHOWN_TOGGLE = "arguments[0] && Array.from(document.querySelectorAll(arguments[0]))"
-            + ".find(e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')";
-
-    /**
-     * Title, every link, and whether the menu toggle is shown, in one script call: one round trip per
-     * page, not one per link or element.
-     */
-    @SuppressWarnings("unchecked")
-    private static PageRead readPage(BrowserSession session, java.util.Set<String> links, Optional<String> toggle) {
-        try {
-            var page = (Map<String, Object>) session.read("return {title: document.title,"
-                    + " links: Array.from(document.querySelectorAll('a[href]'), a => a.href),"
-                    + " toggle: !!(" + SHOWN_TOGGLE + ")};", toggle.orElse(null));
-            ((List<Object>) page.get("links")).forEach(link -> links.add(String.valueOf(link)));
-            return new PageRead(String.valueOf(page.get("title")), Boolean.TRUE.equals(page.get("toggle")));
-        } catch (WebDriverException e) {
-            return new PageRead("", false);
-        }
-    }
-
-    /** Opens the hamburger menu, so links a script adds to it are found too. */
-    private static boolean openMenu(BrowserSession session, String toggle) {
-        try {
-            var shown = (WebElement) ((JavascriptExecutor) session.driver()).executeScript("return " + SHOWN_TOGGLE + " || null;", toggle);
-            if (shown == null) {
-                return false;
-            }
-            shown.click();
-            return true;
-        } catch (WebDriverException e) {
-            return false;
-        }
-    }
-
-    private static void stopLoading(BrowserSession session) {
-        try {
-            ((JavascriptExecutor) session.driver()).executeScript("window.stop();");
-        } catch (WebDriverException ignored) {
-            // The next navigation starts over anyway.
-        }
-    }
-
-    /** Plain HTTP checks of links to other sites, a few at a time. */
-    private List<ExternalLink> checkExternal(Map<String, String> links) {
-        if (links.isEmpty()) {
-            return List.of();
-        }
-        var pool = Executors.newFixedThreadPool(Math.min(4, links.size()));
-        try {
-            var checks = links.entrySet().stream()
-                    .map(link -> CompletableFuture.supplyAsync(() -> check(link.getKey(), link.getValue()), pool))
-                    .toList();
-            return checks.stream().map(CompletableFuture::join).toList();
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private ExternalLink check(String url, String from) {
-        try {
-            return new ExternalLink(SafeUrl.of(url), from, probe.get(url).status(), Optional.empty());
-        } catch (ConfigException e) {
-            return new ExternalLink(SafeUrl.of(url), from, 0, Optional.of(e.getMessage()));
-        }
+                page.title(), millis, resources.size(), problems, consoleErrors, traffic.probeRequests());
+        return new Visit(record, page.links(), traffic.refusals().entries());
     }
 
     /** Without the #fragment; null for links that are not http(s) (mailto:, javascript:, tel:). */

@@ -3,7 +3,7 @@ package dev.stagecheck.pages;
 import dev.stagecheck.browser.BrowserSession;
 import dev.stagecheck.traffic.Exchange;
 import dev.stagecheck.traffic.NetworkWitness;
-import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.url.SafeUrl;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;

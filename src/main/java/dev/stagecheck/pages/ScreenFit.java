@@ -2,11 +2,9 @@ package dev.stagecheck.pages;
 
 import dev.stagecheck.browser.BrowserSession;
 import dev.stagecheck.config.SiteProfile.Navigation;
-import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WebElement;
 
 import java.util.List;
 import java.util.Map;
@@ -28,10 +26,12 @@ public final class ScreenFit extends PageObject {
             + "return {viewport: width, page: document.documentElement.scrollWidth, wide: wide};";
 
     private final Navigation navigation;
+    private final MenuToggle menu;
 
     public ScreenFit(BrowserSession session, Navigation navigation) {
         super(session);
         this.navigation = navigation;
+        this.menu = new MenuToggle(driver, navigation.menuToggle());
     }
 
     /** The viewport's width, the page's full width, and the first elements reaching past the right edge. */
@@ -53,13 +53,10 @@ public final class ScreenFit extends PageObject {
         if (isVisible(navigation.links())) {
             return true;
         }
-        var toggle = navigation.menuToggle().flatMap(css -> driver.findElements(By.cssSelector(css)).stream()
-                .filter(WebElement::isDisplayed).findFirst());
-        if (toggle.isEmpty()) {
+        if (!menu.open()) {
             return false;
         }
         try {
-            toggle.get().click();
             return appears(navigation.links(), session.settings().elementTimeout());
         } catch (WebDriverException e) {
             return false;

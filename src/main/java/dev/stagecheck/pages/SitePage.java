@@ -4,7 +4,6 @@ import dev.stagecheck.browser.BrowserSession;
 import dev.stagecheck.config.SiteProfile.Navigation;
 import dev.stagecheck.config.SecretRef;
 import io.qameta.allure.Step;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -17,10 +16,12 @@ import java.util.Optional;
 /** Any page of the site, seen through its navigation: the main menu (a hamburger on small screens) and section links. */
 public final class SitePage extends PageObject {
     private final Navigation navigation;
+    private final MenuToggle menu;
 
     public SitePage(BrowserSession session, Navigation navigation) {
         super(session);
         this.navigation = navigation;
+        this.menu = new MenuToggle(driver, navigation.menuToggle());
     }
 
     @Step("Open {url}")
@@ -78,17 +79,10 @@ public final class SitePage extends PageObject {
         var element = find(css, link).orElseThrow(() -> new AssertionError(
                 "Broken page: link " + link + " is not on " + currentUrl() + " any more"));
         if (!element.isDisplayed()) {
-            openMenu();
+            menu.open();
         }
         var clickable = wait.until(ExpectedConditions.elementToBeClickable(element));
         return navigate(Optional.of(link.href()), clickable::click);
-    }
-
-    private void openMenu() {
-        navigation.menuToggle().ifPresent(toggle -> {
-            var buttons = driver.findElements(By.cssSelector(toggle));
-            buttons.stream().filter(WebElement::isDisplayed).findFirst().ifPresent(WebElement::click);
-        });
     }
 
     private Optional<WebElement> find(String css, Link link) {

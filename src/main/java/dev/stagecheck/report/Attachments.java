@@ -1,7 +1,7 @@
 package dev.stagecheck.report;
 
 import dev.stagecheck.browser.BrowserSession;
-import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.url.SafeUrl;
 import io.qameta.allure.Allure;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;

@@ -2,7 +2,7 @@ package dev.stagecheck.report;
 
 import dev.stagecheck.config.ConfigLayers;
 import dev.stagecheck.config.SettingKey;
-import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.url.SafeUrl;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -4,7 +4,7 @@ import dev.stagecheck.browser.BrowserSessions;
 import dev.stagecheck.browser.BrowserSetup;
 import dev.stagecheck.config.Settings;
 import dev.stagecheck.config.TargetSite;
-import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.url.SafeUrl;
 
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.stagecheck.report;
 
-import dev.stagecheck.browser.BrowserKind;
-import dev.stagecheck.browser.Device;
+import dev.stagecheck.config.BrowserKind;
+import dev.stagecheck.config.Device;
 import dev.stagecheck.config.Settings;
 import org.testng.ITestContext;
 

@@ -1,6 +1,6 @@
 package dev.stagecheck.report;
 
-import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.url.SafeUrl;
 import dev.stagecheck.verdict.FindingKind;
 import org.openqa.selenium.json.Json;
 

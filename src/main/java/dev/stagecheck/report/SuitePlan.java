@@ -1,6 +1,6 @@
 package dev.stagecheck.report;
 
-import dev.stagecheck.browser.BrowserKind;
+import dev.stagecheck.config.BrowserKind;
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.Settings;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package dev.stagecheck.report;
 
+import dev.stagecheck.time.Deadline;
 import org.testng.ISuite;
 import org.testng.ISuiteListener;
 import org.testng.ITestContext;
@@ -37,20 +38,9 @@ public final class TestBlocks implements ITestListener, ISuiteListener {
     public static void awaitOthers(ITestContext context, Duration timeout) {
         var mine = context.getCurrentXmlTest();
         var others = context.getSuite().getXmlSuite().getTests().stream().filter(test -> test != mine).map(TestBlocks::key).toList();
-        var deadline = System.nanoTime() + timeout.toNanos();
+        var deadline = Deadline.after(timeout);
         synchronized (FINISHED) {
-            while (!FINISHED.containsAll(others)) {
-                var left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return;
-                }
-                try {
-                    FINISHED.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+            deadline.await(FINISHED, () -> FINISHED.containsAll(others));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.stagecheck.safety;
 
-import dev.stagecheck.config.UrlPattern;
-import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.url.UrlPattern;
+import dev.stagecheck.url.SafeUrl;
 
 import java.net.URI;
 import java.net.URLDecoder;

@@ -1,17 +1,11 @@
 package dev.stagecheck.traffic;
 
 import dev.stagecheck.config.OneLine;
+import dev.stagecheck.devtools.DevToolsConnection;
 import dev.stagecheck.safety.Refusal;
 import dev.stagecheck.safety.SafetyGuard;
-import org.openqa.selenium.devtools.Command;
-import org.openqa.selenium.devtools.DevTools;
-import org.openqa.selenium.devtools.Event;
-import org.openqa.selenium.devtools.HasDevTools;
-import org.openqa.selenium.json.Json;
-import org.openqa.selenium.json.JsonInput;
-import org.openqa.selenium.WebDriver;
+import dev.stagecheck.url.SafeUrl;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,21 +13,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * Records every response a Chromium-family browser receives, through raw Chrome DevTools Protocol
- * events. Raw method names (not the generated v1xx classes) keep it working across Chrome versions.
+ * Records every response and console message of a Chromium-family browser, from the events of its
+ * DevTools connection, and holds each request the browser sends (paused) to the safety guard.
  * Redirect responses arrive inside requestWillBeSent, failed loads in loadingFailed; both are kept.
  */
 public final class CdpWitness implements NetworkWitness {
-    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
-    private static final Function<JsonInput, Map<String, Object>> AS_MAP = input -> input.read(Json.MAP_TYPE);
-
     private record Pending(String method, String url, String type, boolean topLevel, String page) {}
 
-    private final DevTools devTools;
+    private final DevToolsConnection cdp;
     private final Traffic traffic;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     /** Raw status and headers as they came off the wire, by request: the only trace of a 401 Chromium gave up on. */
@@ -47,55 +36,43 @@ public final class CdpWitness implements NetworkWitness {
     /** Requests the guard stopped, by network id: their failure is the guard's doing, not the site's. */
     private final Set<String> stopped = ConcurrentHashMap.newKeySet();
 
-    private CdpWitness(DevTools devTools, Traffic traffic, SafetyGuard guard) {
-        this.devTools = devTools;
+    private CdpWitness(DevToolsConnection cdp, Traffic traffic, SafetyGuard guard) {
+        this.cdp = cdp;
         this.traffic = traffic;
         this.guard = guard;
     }
 
     /**
      * Starts recording, and puts every request the browser sends through {@code guard}: the requests
-     * pause anyway (see listen), so the safety policy costs no extra round trip.
+     * pause anyway (see listen), so the safety policy costs no extra round trip. The connection
+     * stays its owner's to close.
      */
-    public static CdpWitness attach(WebDriver driver, Traffic traffic, SafetyGuard guard) {
-        var devTools = ((HasDevTools) driver).getDevTools();
-        devTools.createSessionIfThereIsNotOne();
-        var witness = new CdpWitness(devTools, traffic, guard);
+    public static CdpWitness attach(DevToolsConnection cdp, Traffic traffic, SafetyGuard guard) {
+        var witness = new CdpWitness(cdp, traffic, guard);
         witness.listen();
         traffic.method("CDP Network events (browser's own)");
         return witness;
     }
 
     private void listen() {
-        devTools.addListener(new Event<>("Network.requestWillBeSent", AS_MAP), this::onRequest);
-        devTools.addListener(new Event<>("Network.responseReceived", AS_MAP), this::onResponse);
-        devTools.addListener(new Event<>("Network.responseReceivedExtraInfo", AS_MAP), this::onWireResponse);
-        devTools.addListener(new Event<>("Network.loadingFailed", AS_MAP), this::onFailure);
-        devTools.addListener(new Event<>("Runtime.consoleAPICalled", AS_MAP), this::onConsole);
-        devTools.addListener(new Event<>("Runtime.exceptionThrown", AS_MAP), this::onException);
-        devTools.addListener(new Event<>("Log.entryAdded", AS_MAP), this::onLogEntry);
-        devTools.addListener(new Event<>("Fetch.authRequired", AS_MAP), this::onAuthRequired);
-        devTools.addListener(new Event<>("Fetch.requestPaused", AS_MAP), this::onRequestPaused);
-        var tree = map(send("Page.getFrameTree", Map.of()).get("frameTree"));
+        cdp.on("Network.requestWillBeSent", this::onRequest);
+        cdp.on("Network.responseReceived", this::onResponse);
+        cdp.on("Network.responseReceivedExtraInfo", this::onWireResponse);
+        cdp.on("Network.loadingFailed", this::onFailure);
+        cdp.on("Runtime.consoleAPICalled", this::onConsole);
+        cdp.on("Runtime.exceptionThrown", this::onException);
+        cdp.on("Log.entryAdded", this::onLogEntry);
+        AuthDialogCanceller.attach(cdp);
+        cdp.on("Fetch.requestPaused", this::onRequestPaused);
+        var tree = map(cdp.send("Page.getFrameTree", Map.of()).get("frameTree"));
         mainFrameId = text(map(tree.get("frame")).get("id"));
-        send("Network.enable", Map.of());
-        send("Runtime.enable", Map.of());
-        send("Log.enable", Map.of());
-        // A 401 challenge on a sub-resource makes Chromium wait for credentials that never come, and the
-        // page never finishes loading. Answer every challenge with "cancel", as a user closing the login
-        // dialog would: the 401 then arrives as a response like any other. Chromium refuses auth handling
-        // without request patterns, so every request pauses too and is let go at once (onRequestPaused).
-        send("Fetch.enable", Map.of("handleAuthRequests", true, "patterns", List.of(Map.of("urlPattern", "*"))));
-    }
-
-    /** Sends a raw CDP command (clearing cookies, cache, storage; extra headers). */
-    public Map<String, Object> send(String method, Map<String, Object> params) {
-        return devTools.send(new Command<>(method, params, AS_MAP), COMMAND_TIMEOUT);
-    }
-
-    /** Listens to one more raw CDP event on the same connection (page lifecycle, for navigating without chromedriver). */
-    public void on(String event, Consumer<Map<String, Object>> handler) {
-        devTools.addListener(new Event<>(event, AS_MAP), handler);
+        cdp.send("Network.enable", Map.of());
+        cdp.send("Runtime.enable", Map.of());
+        cdp.send("Log.enable", Map.of());
+        // Every login challenge is cancelled (AuthDialogCanceller), so its 401 arrives as a response.
+        // Chromium refuses auth handling without request patterns, so every request pauses too and is
+        // let go at once (onRequestPaused).
+        cdp.send("Fetch.enable", Map.of("handleAuthRequests", true, "patterns", List.of(Map.of("urlPattern", "*"))));
     }
 
     /** Forgets requests of the previous test (called when the browser is reset between tests). */
@@ -182,11 +159,6 @@ public final class CdpWitness implements NetworkWitness {
                 Headers.all(map(response.get("headers")), "WWW-Authenticate"), error);
     }
 
-    private void onAuthRequired(Map<String, Object> event) {
-        sendQuietly("Fetch.continueWithAuth", Map.of("requestId", text(event.get("requestId")),
-                "authChallengeResponse", Map.of("response", "CancelAuth")));
-    }
-
     /**
      * Lets a paused request go on. Sent from a small pool, not from the event thread: a page's
      * stylesheet, script and images are requested together, and answering them one round trip
@@ -203,7 +175,7 @@ public final class CdpWitness implements NetworkWitness {
             return;
         }
         try {
-            continuations.execute(() -> sendQuietly("Fetch.continueRequest", Map.of("requestId", requestId)));
+            continuations.execute(() -> cdp.sendQuietly("Fetch.continueRequest", Map.of("requestId", requestId)));
         } catch (RejectedExecutionException e) {
             // Closing: the browser is going away with its requests.
         }
@@ -225,17 +197,9 @@ public final class CdpWitness implements NetworkWitness {
         }
         var requestId = text(event.get("requestId"));
         try {
-            continuations.execute(() -> sendQuietly("Fetch.failRequest", Map.of("requestId", requestId, "errorReason", "BlockedByClient")));
+            continuations.execute(() -> cdp.sendQuietly("Fetch.failRequest", Map.of("requestId", requestId, "errorReason", "BlockedByClient")));
         } catch (RejectedExecutionException e) {
             // Closing: the browser is going away with its requests.
-        }
-    }
-
-    private void sendQuietly(String method, Map<String, Object> params) {
-        try {
-            send(method, params);
-        } catch (RuntimeException e) {
-            // The request may be gone already (page left); nothing waits on it any more.
         }
     }
 
@@ -285,14 +249,9 @@ public final class CdpWitness implements NetworkWitness {
         return value == null ? "" : String.valueOf(value);
     }
 
+    /** Stops letting paused requests go: the browser is going away with them. The connection is closed by its owner. */
     @Override
     public void close() {
         continuations.shutdownNow();
-        try {
-            devTools.clearListeners();
-            devTools.close();
-        } catch (RuntimeException ignored) {
-            // The browser is going away anyway.
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.stagecheck.traffic;
 
+import dev.stagecheck.url.SafeUrl;
+
 /** One message of the browser console, or an uncaught exception, with the page it happened on. */
 public record ConsoleEntry(String level, String text, String page) {
 

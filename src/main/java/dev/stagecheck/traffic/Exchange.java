@@ -1,6 +1,7 @@
 package dev.stagecheck.traffic;
 
 import dev.stagecheck.safety.Refusal;
+import dev.stagecheck.url.SafeUrl;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.stagecheck.traffic;
 
 import dev.stagecheck.config.ConfigException;
+import dev.stagecheck.url.SafeUrl;
 
 import java.io.IOException;
 import java.net.ConnectException;

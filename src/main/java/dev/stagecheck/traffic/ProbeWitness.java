@@ -2,6 +2,8 @@ package dev.stagecheck.traffic;
 
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.safety.SafetyGuard;
+import dev.stagecheck.time.Deadline;
+import dev.stagecheck.url.SafeUrl;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -16,7 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -39,7 +41,6 @@ public final class ProbeWitness implements NetworkWitness {
             "<(img|script|link|iframe)\\b[^>]*?\\b(src|href)\\s*=\\s*[\"']([^\"']+)[\"'][^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern MAX_AGE = Pattern.compile("max-age\\s*=\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
     private static final Duration SETTLE = Duration.ofSeconds(5);
-    private static final Duration SETTLE_POLL = Duration.ofMillis(25);
     private static final String READ_PAGE = "return {url: location.href, state: document.readyState, resources: performance.getEntriesByType('resource')"
             + ".map(e => ({url: e.name, type: e.initiatorType}))};";
 
@@ -59,7 +60,7 @@ public final class ProbeWitness implements NetworkWitness {
     private final Map<String, HttpProbe.Answer> thisLoad = new ConcurrentHashMap<>();
 
     /** An answer the site let be cached, the request headers it was asked with, and until when it holds. */
-    private record Cached(Map<String, String> headers, HttpProbe.Answer answer, long until) {}
+    private record Cached(Map<String, String> headers, HttpProbe.Answer answer, Deadline until) {}
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -233,26 +234,21 @@ public final class ProbeWitness implements NetworkWitness {
     private Optional<Map<String, Object>> settledPage() {
         var wanted = target;
         var left = currentPage;
-        var deadline = System.nanoTime() + SETTLE.toNanos();
-        Optional<Map<String, Object>> last = Optional.empty();
-        while (true) {
+        var last = new AtomicReference<Optional<Map<String, Object>>>(Optional.empty());
+        Deadline.after(SETTLE).poll(() -> {
             try {
                 var page = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(READ_PAGE);
-                last = Optional.ofNullable(page);
-                if (page != null && "complete".equals(page.get("state"))) {
-                    var url = bare(SafeUrl.withoutUserInfo(String.valueOf(page.get("url"))));
-                    if (wanted.map(url::equals).orElse(true) || !url.equals(left)) {
-                        return last;
-                    }
+                last.set(Optional.ofNullable(page));
+                if (page == null || !"complete".equals(page.get("state"))) {
+                    return false;
                 }
+                var url = bare(SafeUrl.withoutUserInfo(String.valueOf(page.get("url"))));
+                return wanted.map(url::equals).orElse(true) || !url.equals(left);
             } catch (WebDriverException e) {
-                // The old document is going away: the next read finds the new one.
+                return false; // The old document is going away: the next read finds the new one.
             }
-            if (System.nanoTime() > deadline) {
-                return last;
-            }
-            LockSupport.parkNanos(SETTLE_POLL.toNanos());
-        }
+        });
+        return last.get();
     }
 
     private Exchange document(String url, int status, List<String> challenges, Optional<String> note) {
@@ -270,7 +266,7 @@ public final class ProbeWitness implements NetworkWitness {
             return earlier;
         }
         var cached = cache.get(key);
-        if (cached != null && cached.headers().equals(headers) && System.nanoTime() < cached.until()) {
+        if (cached != null && cached.headers().equals(headers) && !cached.until().passed()) {
             return cached.answer();
         }
         HttpProbe.Answer answer;
@@ -283,7 +279,7 @@ public final class ProbeWitness implements NetworkWitness {
         thisLoad.put(key, answer);
         var fresh = freshFor(answer);
         if (fresh.isPresent()) {
-            cache.put(key, new Cached(Map.copyOf(headers), answer, System.nanoTime() + fresh.get().toNanos()));
+            cache.put(key, new Cached(Map.copyOf(headers), answer, Deadline.after(fresh.get())));
         }
         return answer;
     }

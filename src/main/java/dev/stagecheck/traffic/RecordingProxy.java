@@ -2,6 +2,7 @@ package dev.stagecheck.traffic;
 
 import dev.stagecheck.safety.Refusal;
 import dev.stagecheck.safety.SafetyGuard;
+import dev.stagecheck.url.SafeUrl;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

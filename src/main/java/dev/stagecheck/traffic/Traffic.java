@@ -2,6 +2,8 @@ package dev.stagecheck.traffic;
 
 import dev.stagecheck.safety.Refusal;
 import dev.stagecheck.safety.RefusedLinks;
+import dev.stagecheck.time.Deadline;
+import dev.stagecheck.url.SafeUrl;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,30 +122,16 @@ public final class Traffic {
 
     /**
      * Waits for the page a navigation started at traffic position {@code from} ends on: the newest
-     * top-level document response after it that is not a redirect (or that failed).
+     * top-level document response after it that is not a redirect (or that failed: a failed load
+     * is given a moment more to learn its real status). Empty when the thread is interrupted.
      */
     public synchronized Optional<Exchange> awaitPageSince(int from, Duration timeout) {
-        var deadline = System.nanoTime() + timeout.toNanos();
-        var graceEnd = Long.MAX_VALUE;
-        while (true) {
-            var found = newestPageSince(from);
-            if (found.isPresent() && found.get().status() == 0 && graceEnd == Long.MAX_VALUE) {
-                graceEnd = System.nanoTime() + LATE_STATUS_GRACE.toNanos();
-            }
-            if (found.isPresent() && (found.get().status() != 0 || System.nanoTime() >= graceEnd)) {
-                return found;
-            }
-            var left = Math.min(deadline, graceEnd) - System.nanoTime();
-            if (left <= 0) {
-                return found;
-            }
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
+        var deadline = Deadline.after(timeout);
+        var seen = deadline.await(this, () -> newestPageSince(from).isPresent());
+        if (seen && newestPageSince(from).orElseThrow().status() == 0) {
+            seen = deadline.atMost(LATE_STATUS_GRACE).await(this, () -> newestPageSince(from).map(page -> page.status() != 0).orElse(false));
         }
+        return !seen && Thread.currentThread().isInterrupted() ? Optional.empty() : newestPageSince(from);
     }
 
     private Optional<Exchange> newestPageSince(int from) {

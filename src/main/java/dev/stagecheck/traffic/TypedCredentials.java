@@ -1,5 +1,6 @@
 package dev.stagecheck.traffic;
 
+import dev.stagecheck.url.SafeUrl;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.stagecheck.verdict;
 
-import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.url.SafeUrl;
 
 /**
  * One problem found: its kind, where (URL), the page that led there, and the evidence.

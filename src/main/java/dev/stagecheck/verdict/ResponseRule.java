@@ -6,7 +6,7 @@ import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.crawl.PageRecord;
 import dev.stagecheck.safety.Refusal;
 import dev.stagecheck.traffic.Exchange;
-import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.url.SafeUrl;
 
 import java.net.URI;
 import java.util.Collection;

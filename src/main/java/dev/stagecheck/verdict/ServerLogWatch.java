@@ -4,7 +4,7 @@ import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.SiteProfile;
 import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.traffic.HttpProbe;
-import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.url.SafeUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,7 @@ package dev.stagecheck.selftest;
 
 import dev.stagecheck.Preflight;
 import dev.stagecheck.log.InternalErrors;
-import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.url.SafeUrl;
 import org.slf4j.LoggerFactory;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;

@@ -1,10 +1,10 @@
 package dev.stagecheck.selftest;
 
 import dev.stagecheck.config.ConfigException;
-import dev.stagecheck.config.UrlPattern;
+import dev.stagecheck.url.UrlPattern;
 import dev.stagecheck.safety.SafetyGuard;
 import dev.stagecheck.safety.SafetyPolicy;
-import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.url.SafeUrl;
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
 

@@ -2,7 +2,7 @@ package dev.stagecheck.selftest;
 
 import dev.stagecheck.demo.DemoCredentials;
 import dev.stagecheck.demo.DemoSite;
-import dev.stagecheck.browser.BrowserKind;
+import dev.stagecheck.config.BrowserKind;
 import dev.stagecheck.browser.BrowserSession;
 import dev.stagecheck.config.Settings;
 import org.testng.SkipException;

@@ -5,7 +5,7 @@ import dev.stagecheck.config.ProfileReader;
 import dev.stagecheck.config.SecretRef;
 import dev.stagecheck.config.Settings;
 import dev.stagecheck.config.SiteProfile;
-import dev.stagecheck.config.UrlPattern;
+import dev.stagecheck.url.UrlPattern;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.DataProvider;

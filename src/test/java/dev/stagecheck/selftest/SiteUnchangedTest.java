@@ -1,6 +1,6 @@
 package dev.stagecheck.selftest;
 
-import dev.stagecheck.browser.BrowserKind;
+import dev.stagecheck.config.BrowserKind;
 import dev.stagecheck.browser.BrowserSession;
 import dev.stagecheck.config.Settings;
 import dev.stagecheck.demo.DemoCredentials;

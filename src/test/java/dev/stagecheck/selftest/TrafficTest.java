@@ -1,7 +1,7 @@
 package dev.stagecheck.selftest;
 
 import dev.stagecheck.traffic.Exchange;
-import dev.stagecheck.traffic.SafeUrl;
+import dev.stagecheck.url.SafeUrl;
 import dev.stagecheck.traffic.Traffic;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;

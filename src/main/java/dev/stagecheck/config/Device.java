@@ -1,6 +1,4 @@
-package dev.stagecheck.browser;
-
-import dev.stagecheck.config.ConfigException;
+package dev.stagecheck.config;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.stagecheck.config;
+package dev.stagecheck.url;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

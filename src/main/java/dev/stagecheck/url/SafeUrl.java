@@ -1,4 +1,4 @@
-package dev.stagecheck.traffic;
+package dev.stagecheck.url;
 
 import java.util.regex.Pattern;
 

@@ -1,0 +1,67 @@
+package dev.stagecheck.pages;
+
+import dev.stagecheck.browser.BrowserSession;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The page shown now as the crawler reads it: its title and every link on it, with the hamburger
+ * menu opened too, so links a script adds to the menu only when it opens are found as well.
+ */
+public final class CrawledPage {
+    /** What a read found: the title and every link's resolved href, each once, in page order. */
+    public record Reading(String title, List<String> links) {}
+
+    /** A read's script result: the title, and whether the menu toggle is shown. */
+    private record Read(String title, boolean menuToggleShown) {}
+
+    private final BrowserSession session;
+    private final MenuToggle menu;
+
+    public CrawledPage(BrowserSession session, Optional<String> menuToggle) {
+        this.session = session;
+        this.menu = new MenuToggle(session.driver(), menuToggle);
+    }
+
+    /** The title and the links; the menu opened once when its toggle is shown, and its links read too. */
+    public Reading read() {
+        var links = new LinkedHashSet<String>();
+        var page = read(links, menu.css());
+        if (page.menuToggleShown() && menu.open()) {
+            read(links, Optional.empty());
+        }
+        return new Reading(page.title(), List.copyOf(links));
+    }
+
+    /**
+     * Title, every link, and whether the menu toggle is shown, in one script call: one round trip per
+     * page, not one per link or element.
+     */
+    @SuppressWarnings("unchecked")
+    private Read read(Set<String> links, Optional<String> toggle) {
+        try {
+            var page = (Map<String, Object>) session.read("return {title: document.title,"
+                    + " links: Array.from(document.querySelectorAll('a[href]'), a => a.href),"
+                    + " toggle: !!(" + MenuToggle.SHOWN + ")};", toggle.orElse(null));
+            ((List<Object>) page.get("links")).forEach(link -> links.add(String.valueOf(link)));
+            return new Read(String.valueOf(page.get("title")), Boolean.TRUE.equals(page.get("toggle")));
+        } catch (WebDriverException e) {
+            return new Read("", false);
+        }
+    }
+
+    /** Stops a load that outlasted the page timeout, so the next navigation starts clean. */
+    public void stopLoading() {
+        try {
+            ((JavascriptExecutor) session.driver()).executeScript("window.stop();");
+        } catch (WebDriverException ignored) {
+            // The next navigation starts over anyway.
+        }
+    }
+}
