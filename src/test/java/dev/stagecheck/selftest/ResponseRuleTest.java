@@ -10,6 +10,9 @@ import org.testng.annotations.Test;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.stagecheck.selftest.Exchanges.failed;
+import static dev.stagecheck.selftest.Exchanges.page;
+import static dev.stagecheck.selftest.Exchanges.resource;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 
@@ -93,17 +96,5 @@ public class ResponseRuleTest {
 
     private static List<String> urls(List<Finding> findings) {
         return findings.stream().map(Finding::url).toList();
-    }
-
-    private static Exchange page(String url, int status) {
-        return new Exchange("GET", url, status, "Document", true, "", List.of(), Optional.empty());
-    }
-
-    private static Exchange resource(String url, int status, String type) {
-        return new Exchange("GET", url, status, type, false, "http://h/", List.of(), Optional.empty());
-    }
-
-    private static Exchange failed(String url) {
-        return new Exchange("GET", url, 0, "Document", true, "", List.of(), Optional.of("net::ERR_CONNECTION_REFUSED"));
     }
 }

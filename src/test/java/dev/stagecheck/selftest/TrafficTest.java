@@ -15,6 +15,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static dev.stagecheck.selftest.Exchanges.failed;
+import static dev.stagecheck.selftest.Exchanges.page;
+import static dev.stagecheck.selftest.Exchanges.resource;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
@@ -197,18 +200,6 @@ public class TrafficTest {
     }
 
     // ---- helpers ----
-
-    private static Exchange page(String url, int status) {
-        return new Exchange("GET", url, status, "Document", true, "", List.of(), Optional.empty());
-    }
-
-    private static Exchange resource(String url, int status, String type) {
-        return new Exchange("GET", url, status, type, false, "http://h/", List.of(), Optional.empty());
-    }
-
-    private static Exchange failed(String url) {
-        return new Exchange("GET", url, 0, "Document", true, "", List.of(), Optional.of("net::ERR_CONNECTION_REFUSED"));
-    }
 
     private static List<String> urls(List<Exchange> exchanges) {
         return exchanges.stream().map(Exchange::url).toList();
