@@ -208,8 +208,8 @@ public final class BrowserSession {
 
     /**
      * What storage the reset empties, for every origin the test reached. Narrower than "all", which
-     * also drops shader caches and ad-auction data (the whole clearing took 26 ms a test with "all",
-     * 13 ms with these, here), but with everything a site can write: cookies, local and session storage, IndexedDB, Cache Storage,
+     * also drops shader caches and ad-auction data (which makes every reset slower, for data no
+     * site under test writes), but with everything a site can write: cookies, local and session storage, IndexedDB, Cache Storage,
      * service workers, file systems, storage buckets.
      */
     private static final String SITE_STORAGE =
@@ -218,8 +218,9 @@ public final class BrowserSession {
     /**
      * Cookies, local and session storage, IndexedDB, service workers and the recorded traffic: all
      * gone, so the next test starts as a first visit. The HTTP cache stays unless {@code reset.cache}
-     * is set: it only holds what the site itself let be cached, and a cold cache made every test's
-     * first page about 100 ms slower here (the checklist's own cookies-and-cache test empties it).
+     * is set: it only holds what the site itself let be cached, and a cold cache makes every test's
+     * first page load slower (the benchmark's kit.test.cold.cache.ms says by how much; the
+     * checklist's own cookies-and-cache test empties it).
      */
     public void resetForNextTest() {
         signOutEverywhere();

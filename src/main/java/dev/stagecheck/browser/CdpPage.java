@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * The page of a Chromium-family browser, driven straight through the DevTools connection the
  * witness already holds. A navigation or a read through chromedriver costs an HTTP round trip
- * to it plus its own checks (about a WebDriver command, 10-15 ms here, per call); on a crawl of
+ * to it plus its own checks, per call, like any WebDriver command; on a crawl of
  * thousands of pages those are most of the kit's overhead. The browser's own work is the same.
  */
 final class CdpPage {
@@ -99,8 +99,8 @@ final class CdpPage {
     /**
      * Makes the page shown now inert, so that nothing it runs later (an unload handler, a timer)
      * can write cookies or storage after a reset has cleared them. This replaces a trip to
-     * about:blank, which swapped the renderer process out and back in and cost about 65 ms a test
-     * (measured here): the page's document is emptied in place instead. False when the page would
+     * about:blank, which swapped the renderer process out and back in, a cost every test paid:
+     * the page's document is emptied in place instead. False when the page would
      * not be silenced (it replaced a function used here, or is an XML document that refuses
      * {@code document.open}); the caller must then leave it.
      */
