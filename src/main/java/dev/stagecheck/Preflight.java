@@ -41,7 +41,7 @@ public final class Preflight {
             log.info(check(Settings.load(System.getProperties(), System.getenv())));
             // Only now, with the run sure to start: last run's results would mix into this run's report.
             // The trend data of the last report is kept first and goes into the fresh results.
-            var history = AllureHistory.beside(AllureResults.directory());
+            var history = AllureHistory.beside(AllureResults.directoryToPrepare());
             history.keepFromLastReport();
             AllureResults.clear();
             history.copyIntoResults();

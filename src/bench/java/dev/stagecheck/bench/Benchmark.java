@@ -108,7 +108,7 @@ public final class Benchmark {
             }
         }) / (double) tests;
         // The same with the HTTP cache emptied too (-Dreset.cache=true): what a cold first page costs.
-        // clearBrowserState also clears cookies and storage a second time (~13 ms), so this reads a little high.
+        // clearBrowserState also clears cookies and storage a second time, so this reads a little high.
         var origins = Set.of(TargetSite.resolve("/").replaceFirst("/$", ""));
         var cold = time(() -> {
             for (int i = 0; i < tests; i++) {

@@ -129,7 +129,7 @@ final class WebKitFactory implements BrowserFactory {
         }
     }
 
-    /** Polls the driver's /status until it answers (about 0.1 s), with a deadline. */
+    /** Polls the driver's /status until it answers, with a deadline. */
     private static void awaitReady(Process process, int port) {
         var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status")).timeout(Duration.ofSeconds(2)).build();

@@ -65,9 +65,9 @@ final class CrawlWorkers {
     }
 
     /**
-     * One Chromium crawling keeps about two cores busy (its browser, renderer and GPU processes,
-     * measured here), so local worker browsers beyond cores/2 only compete: 2 on 2 cores crawled at
-     * 0.6x the speed of 1. Said once per run, as the setting may still be right on a Grid or a bigger machine.
+     * One Chromium crawling keeps about two cores busy (its browser, renderer and GPU processes),
+     * so local worker browsers beyond cores/2 only compete: the crawl gets slower, not faster.
+     * Said once per run, as the setting may still be right on a Grid or a bigger machine.
      */
     private static void warnIfCoresAreShort(BrowserSession main, int browsers) {
         var cores = Runtime.getRuntime().availableProcessors();

@@ -10,11 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Carries Allure's trend data from one run to the next. Allure 2 draws its trend charts only from a
@@ -30,7 +28,6 @@ import java.util.regex.Pattern;
 public record AllureHistory(Path report, Path kept, Path results) {
     private static final Logger log = LoggerFactory.getLogger(AllureHistory.class);
     private static final String HISTORY = "history";
-    private static final Pattern EMBEDDED = Pattern.compile("d\\('history/([A-Za-z0-9_.-]+\\.json)','([A-Za-z0-9+/=]*)'\\)");
 
     /** The layout `mvn test` and `mvn allure:report` use: all three side by side in reports/. */
     public static AllureHistory beside(Path results) {
@@ -70,16 +67,14 @@ public record AllureHistory(Path report, Path kept, Path results) {
         }
     }
 
-    /**
-     * The history files inside a single-file report. Such a report has no history/ folder: Allure
-     * embeds every data file in the page as {@code d('history/history-trend.json','<base64>')}.
-     */
+    /** The history files inside a single-file report, which has no history/ folder (see {@link SingleFileReport}). */
     public static Map<String, byte[]> embeddedHistory(String page) {
         var files = new LinkedHashMap<String, byte[]>();
-        var matcher = EMBEDDED.matcher(page);
-        while (matcher.find()) {
-            files.put(matcher.group(1), Base64.getDecoder().decode(matcher.group(2)));
-        }
+        SingleFileReport.files(page, HISTORY).forEach((name, content) -> {
+            if (name.endsWith(".json")) {
+                files.put(name, content);
+            }
+        });
         return files;
     }
 

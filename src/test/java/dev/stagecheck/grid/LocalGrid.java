@@ -111,7 +111,7 @@ public final class LocalGrid implements AutoCloseable {
             var driverPort = FreePort.onLoopback();
             webkitDriver = started(ServerProcess.start("WebKitWebDriver", List.of(WEBKIT_DRIVER.toString(),
                     "--port=" + driverPort, "--host=127.0.0.1"), env, log("webkitwebdriver")));
-            // Ready in ~0.1 s; the relay node would report it DOWN if it registered first.
+            // Wait until it answers: the relay node would report it DOWN if it registered first.
             if (waitForHttp(URI.create("http://127.0.0.1:" + driverPort), webkitDriver, Duration.ofSeconds(10))) {
                 webkitRelay = started(grid(jars, "WebKit relay node", "node-webkit", env, "node", "--config",
                         NodeConfig.webkitRelay(dir.resolve("node-webkit.toml"), FreePort.onLoopback(), bus, url.toString(), driverPort).toString()));

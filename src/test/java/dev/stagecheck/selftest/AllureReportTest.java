@@ -62,7 +62,7 @@ public class AllureReportTest {
     public void twoRunsEachWithItsReport() throws IOException {
         projectDir = ProjectFiles.projectDir();
         var allure = commandline();
-        scratch = Files.createTempDirectory("stagecheck-allure-report-");
+        scratch = ScratchFolders.newFolder("allure-report-");
         results = scratch.resolve("reports/allure-results");
         report = scratch.resolve("reports/allure-report");
         var suite = scratch.resolve("known-outcomes.xml");

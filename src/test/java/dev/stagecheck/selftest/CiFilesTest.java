@@ -15,7 +15,8 @@ import static org.testng.Assert.assertTrue;
 
 /**
  * The nightly schedulers are only run by GitHub and Jenkins, so a typo would show the morning
- * after: check here that they parse, are scheduled, cover the browsers and publish the report.
+ * after: check here that they parse, are scheduled, cover the browsers and publish the report;
+ * and that the CI script checks what the report shows, not only that it exists.
  */
 public class CiFilesTest {
     private static final Pattern CRON_FIELD = Pattern.compile("[0-9*/,\\-A-Za-z?LW#H()]+");
@@ -71,6 +72,23 @@ public class CiFilesTest {
                 file + " should upload reports/allure-report with if: always()");
         assertTrue(steps.stream().noneMatch(step -> Boolean.TRUE.equals(step.get("continue-on-error"))),
                 file + ": no step may hide a failure (continue-on-error): failed tests must fail the job");
+    }
+
+    @Test(description = ".ci/run stops on the first failure and, after mvn verify and mvn allure:report, checks that the report shows the checklist run")
+    public void theCiScriptChecksTheReportsContent() throws IOException {
+        var file = ProjectFiles.projectDir().resolve(".ci/run");
+        var text = Files.readString(file);
+        assertTrue(Files.isExecutable(file), file + " should be executable");
+        assertTrue(text.contains("set -euo pipefail"), file + " should stop on the first failing command (set -euo pipefail)");
+        var verify = text.indexOf("mvn -B -ntp verify");
+        var report = text.indexOf("allure:report", Math.max(verify, 0));
+        var check = Pattern.compile("exec:java\\s+-Dexec\\.mainClass=" + Pattern.quote(ReportCheck.class.getName()) + "\\b")
+                .matcher(text);
+        assertTrue(verify >= 0 && report > verify && check.find(report),
+                file + " should run `mvn -B -ntp verify`, then `mvn allure:report`, then " + ReportCheck.class.getSimpleName()
+                        + " (exec:java -Dexec.mainClass=" + ReportCheck.class.getName() + ")");
+        assertTrue(text.substring(check.start()).contains(ReportCheck.SUITE) && text.substring(check.start()).contains(ReportCheck.REPORT),
+                file + ": the report check should be given " + ReportCheck.SUITE + " and " + ReportCheck.REPORT);
     }
 
     @Test(description = "the Jenkinsfile runs nightly, takes the webhook from credentials and publishes Allure results after every build")

@@ -26,7 +26,7 @@ import static org.testng.Assert.assertTrue;
  * demo site can switch on, the whole checklist suite (suites/checklist.xml, as `mvn test` runs it)
  * must fail and name the fault's symptom: a finding of the expected kind on the expected URL. With
  * no fault it must pass, before and after (no flakiness). Prints the matrix and writes it to
- * reports/selftest/fault-matrix.csv.
+ * target/selftest-fault-matrix/fault-matrix.csv.
  */
 public class FaultMatrixTest {
 
@@ -72,7 +72,7 @@ public class FaultMatrixTest {
         TargetSite.baseUrl();
         var demo = DemoSiteProvider.running().orElseThrow(() -> new AssertionError(
                 "the matrix needs the built-in demo site: run it without -Dbase.url"));
-        var out = ProjectFiles.projectDir().resolve("reports/selftest");
+        var out = ScratchFolders.target().resolve("selftest-fault-matrix");
         Files.createDirectories(out);
 
         var rows = new ArrayList<Row>();

@@ -66,7 +66,7 @@ public class GridTest {
         BrowserSession.unavailable(Settings.current().withBrowser(BrowserKind.WEBKIT));
         grid = LocalGrid.start();
         demo = DemoSite.start();
-        output = Files.createTempDirectory("stagecheck-grid-");
+        output = ScratchFolders.newFolder("grid-");
         System.out.println("stagecheck self-test: local Selenium Grid at " + grid.url() + ", logs in " + grid.logDir()
                 + grid.webkitAbsent().map(reason -> "; no WebKit node: " + reason).orElse("; WebKit relay up"));
     }

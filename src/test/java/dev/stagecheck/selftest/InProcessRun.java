@@ -2,6 +2,8 @@ package dev.stagecheck.selftest;
 
 import dev.stagecheck.config.SettingKey;
 import dev.stagecheck.report.Webhook;
+import dev.stagecheck.config.Settings;
+import dev.stagecheck.report.AllureResults;
 import org.testng.ITestResult;
 import org.testng.TestListenerAdapter;
 import org.testng.TestNG;
@@ -20,6 +22,12 @@ import java.util.List;
  * Runs checklist suites inside this JVM, as `mvn test` would, with the console going to a log file,
  * and hands back every test's final result. Self-test runs fail on purpose, so none of them may
  * post a failure notice to the user's webhook.
+ *
+ * <p>Allure's lifecycle and the kit's settings belong to the JVM, so a run here writes its Allure
+ * results and the kit's outputs into this JVM's folders (Failsafe names them under target/:
+ * selftest-allure-results, selftest-reports), its console log and TestNG output into
+ * {@code outputDir}. All of them must lie under target/: a self-test started without those
+ * folders (from an IDE, say) fails here instead of writing into the user's reports/.
  */
 final class InProcessRun {
     private InProcessRun() {
@@ -53,6 +61,10 @@ final class InProcessRun {
                 }
             }
         };
+        var here = Path.of("");
+        ScratchFolders.requireUnderTarget("the log and TestNG output", here, outputDir);
+        ScratchFolders.requireUnderTarget("the Allure results (-D" + AllureResults.DIRECTORY_KEY + ")", here, AllureResults.directory());
+        ScratchFolders.requireUnderTarget("the kit's outputs (-Dreports.dir)", here, Settings.current().reportsDir());
         var console = System.out;
         try {
             Files.createDirectories(outputDir);

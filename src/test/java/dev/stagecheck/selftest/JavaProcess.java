@@ -1,5 +1,8 @@
 package dev.stagecheck.selftest;
 
+import dev.stagecheck.config.SettingKey;
+import dev.stagecheck.report.AllureResults;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +24,12 @@ import java.util.function.Predicate;
  * behaves or what it prints ({@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS},
  * {@code _JAVA_OPTIONS}: the launcher announces them on stderr). Callers remove or add more.
  * {@code java} is always started by its absolute path, so the child's PATH may be anything.
- * The child gets this JVM's {@code reports.dir} unless the caller names its own.
+ *
+ * <p>Every child writes into a folder of its own under target/: unless the caller names them,
+ * {@code allure.results.directory} and {@code reports.dir} point into a new scratch folder
+ * (and a TestNG child without {@code -d} writes its report there too), and the child is marked
+ * {@code -Dstagecheck.selftest=true}, so the kit refuses to empty a results folder nobody named.
+ * A child that would write outside target/ fails the self-test before it starts.
  */
 final class JavaProcess {
 
@@ -56,17 +64,12 @@ final class JavaProcess {
     private final Map<String, String> environment;
     private Path workDir = Path.of(System.getProperty("user.dir"));
     private Duration timeout = Duration.ofSeconds(60);
+    private boolean namedOutputs = true;
 
     private JavaProcess(String mainClass) {
         this.mainClass = mainClass;
         this.environment = new LinkedHashMap<>(System.getenv());
         JVM_OPTION_VARIABLES.forEach(environment::remove);
-        // The child's own outputs (its stagecheck.log among them) go where this JVM's go, never into
-        // the user's reports/ (Failsafe gives the self-tests target/selftest-reports); callers may name another.
-        var reportsDir = System.getProperty("reports.dir");
-        if (reportsDir != null && !reportsDir.isBlank()) {
-            properties.put("reports.dir", reportsDir);
-        }
     }
 
     static JavaProcess of(String mainClass) {
@@ -81,10 +84,15 @@ final class JavaProcess {
     /**
      * The full test classpath. Surefire and Failsafe may start the test JVM with a manifest-only
      * booter jar as {@code java.class.path}; they put the real one in {@code surefire.test.class.path}.
+     * Entries are made absolute: a child may run in another working directory.
      */
     static String testClasspath() {
         var surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+        var classpath = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+        return java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** Allure's @Step needs the AspectJ weaver as a Java agent, as Surefire gives it to `mvn test`. */
@@ -134,8 +142,40 @@ final class JavaProcess {
         return this;
     }
 
+    /**
+     * Leaves {@code allure.results.directory} and {@code reports.dir} unset, so the child finds them as
+     * a user's run does (allure.properties, the default reports/), relative to its working directory.
+     * Only for a test of that lookup: the working directory must then be a scratch folder under target/.
+     */
+    JavaProcess outputsUnnamed() {
+        this.namedOutputs = false;
+        return this;
+    }
+
+    /** The child's output folders: the caller's, else a new scratch folder's; checked to lie under target/. */
+    private void ownOutputs() {
+        properties.put(AllureResults.SELF_TEST_KEY, "true");
+        if (!namedOutputs) {
+            ScratchFolders.requireUnderTarget("the working directory", workDir, workDir);
+            return;
+        }
+        var reportsDir = SettingKey.REPORTS_DIR.key();
+        var testng = mainClass.equals("org.testng.TestNG") && !args.contains("-d");
+        if (!properties.containsKey(AllureResults.DIRECTORY_KEY) || !properties.containsKey(reportsDir) || testng) {
+            var scratch = ScratchFolders.newFolder("child-" + mainClass.substring(mainClass.lastIndexOf('.') + 1).replace('$', '-') + "-");
+            properties.putIfAbsent(AllureResults.DIRECTORY_KEY, scratch.resolve("allure-results").toString());
+            properties.putIfAbsent(reportsDir, scratch.toString());
+            if (testng) {
+                args.addAll(0, List.of("-d", scratch.resolve("testng").toString()));
+            }
+        }
+        ScratchFolders.requireUnderTarget("-D" + AllureResults.DIRECTORY_KEY, workDir, Path.of(properties.get(AllureResults.DIRECTORY_KEY)));
+        ScratchFolders.requireUnderTarget("-D" + reportsDir, workDir, Path.of(properties.get(reportsDir)));
+    }
+
     /** Starts the child, waits for it (killing it after the timeout) and returns what it did. */
     Result run() {
+        ownOutputs();
         var command = new ArrayList<String>();
         command.add(javaExecutable().toString());
         command.add("-cp");

@@ -31,9 +31,7 @@ public class OwnChecksTest {
 
     @BeforeClass
     public void scratchFolderAndProfile() throws IOException {
-        scratch = ProjectFiles.projectDir().resolve("target/selftest-own-checks");
-        ProjectFiles.deleteRecursively(scratch);
-        Files.createDirectories(scratch);
+        scratch = ScratchFolders.newFolder("own-checks-");
         // The demo profile with the example's sign-in flow named, as a user's profile would name theirs.
         profile = scratch.resolve("demo-with-own-flow.properties");
         Files.writeString(profile, Files.readString(ProjectFiles.projectDir().resolve("sites/demo.properties"))

@@ -42,7 +42,7 @@ public class SecretsTest {
     @BeforeMethod
     public void startDemoSite() throws IOException {
         demo = DemoSite.start();
-        output = Files.createTempDirectory("stagecheck-secrets-");
+        output = ScratchFolders.newFolder("secrets-");
     }
 
     @AfterMethod(alwaysRun = true)

@@ -65,7 +65,7 @@ public class WebhookTest {
             exchange.close();
         });
         receiver.start();
-        output = Files.createTempDirectory("stagecheck-webhook-");
+        output = ScratchFolders.newFolder("webhook-");
     }
 
     @AfterMethod(alwaysRun = true)
