@@ -54,11 +54,13 @@ final class BrowserReset {
     }
 
     /**
-     * Cookies, local and session storage, IndexedDB, service workers and the recorded traffic: all
-     * gone, so the next test starts as a first visit. The HTTP cache stays unless {@code reset.cache}
-     * is set: it only holds what the site itself let be cached, and a cold cache makes every test's
-     * first page load slower (the benchmark's kit.test.cold.cache.ms says by how much; the
-     * checklist's own cookies-and-cache test empties it).
+     * Cookies, local and session storage, IndexedDB, service workers, the HTTP cache and the recorded
+     * traffic: all gone, so the next test starts as a first visit. The HTTP cache must go too: a page
+     * the test fetched with credentials or a member's cookie (a {@code private, max-age} answer) would
+     * otherwise be served to the next test, whoever it is, without asking the server. It is kept only
+     * when {@code reset.cache=false} says the site has no logins and no credentials, so every
+     * visitor gets the same pages. Browsers without DevTools are kept from caching such answers
+     * where their requests pass the recording proxy (see RecordingProxy).
      */
     void forNextTest() {
         signOuts.endAll();

@@ -20,7 +20,7 @@ public enum SettingKey {
     BROWSER_INSTALL("browser.install", "auto", "auto: when a browser the run needs is missing and we run as root with apt-get, install it (chromium chromium-driver; webkit2gtk-driver xvfb); never: only say what to install."),
     GRID_URL("grid.url", "", "Selenium Grid 4 to run the browsers on, e.g. http://grid:4444. Empty: start browsers on this machine."),
     CRAWL_WORKERS("crawl.workers", "1", "Browsers that share each crawl (1 to 8): the test's own and helpers with its cookies, kept for later crawls."),
-    RESET_CACHE("reset.cache", "false", "true: also empty the HTTP cache before every test, so each test's first pages load cold (slower: the benchmark's kit.test.cold.cache.ms says by how much). Cookies, site storage and the recorded traffic are always reset."),
+    RESET_CACHE("reset.cache", "true", "true: empty the HTTP cache before every test too, so no test sees a page cached under another identity (credentials, a member's cookie). false: keep it (first pages load warm, a little faster; only for a site without logins or credentials, where every visitor gets the same pages). Cookies, site storage and the recorded traffic are always reset."),
     BASELINE_UPDATE("baseline.update", "false", "true: record this run's crawl as the baseline in reports/baseline/ instead of comparing with it."),
     WEBHOOK_URL("webhook.url", "", "Where a failed run POSTs a short JSON summary. Only -D or STAGECHECK_WEBHOOK_URL: it holds a token, so never in a profile; only its host is ever printed. off sends none."),
     REPORT_URL("report.url", "", "Link to the report in the failure summary. Empty: the CI build page (BUILD_URL, GitHub run, CI_JOB_URL), else the local reports/allure-report/index.html."),

@@ -155,8 +155,11 @@ public final class CdpWitness implements NetworkWitness {
 
     private Exchange exchange(Pending request, Map<String, Object> response, Optional<String> error) {
         var status = ((Number) response.getOrDefault("status", 0)).intValue();
+        // Kept so that an answer the server never gave (a page out of the HTTP cache) is known as such.
+        var fromCache = Boolean.TRUE.equals(response.get("fromDiskCache")) || Boolean.TRUE.equals(response.get("fromMemoryCache"))
+                || Boolean.TRUE.equals(response.get("fromPrefetchCache"));
         return new Exchange(request.method(), text(response.get("url")), status, request.type(), request.topLevel(), request.page(),
-                Headers.all(map(response.get("headers")), "WWW-Authenticate"), error);
+                Headers.all(map(response.get("headers")), "WWW-Authenticate"), error, fromCache);
     }
 
     /**

@@ -14,14 +14,22 @@ import java.util.Optional;
  * @param status  the HTTP status, or 0 when no response arrived (see {@code error})
  * @param type     the browser's resource type: Document, Stylesheet, Script, Image, XHR, Fetch ...
  * @param topLevel the document of the tab itself (not of an iframe)
+ * @param fromCache the browser answered it from its own cache: the server was not asked (only a
+ *                  witness that sees the browser's events can tell; the others say false)
  */
 public record Exchange(String method, String url, int status, String type, boolean topLevel, String page,
-                       List<String> challenges, Optional<String> error) {
+                       List<String> challenges, Optional<String> error, boolean fromCache) {
 
     public Exchange {
         url = SafeUrl.of(url);
         page = SafeUrl.of(page);
         challenges = List.copyOf(challenges);
+    }
+
+    /** A response that reached the server (or that no witness could tell came from the cache). */
+    public Exchange(String method, String url, int status, String type, boolean topLevel, String page,
+                    List<String> challenges, Optional<String> error) {
+        this(method, url, status, type, topLevel, page, challenges, error, false);
     }
 
     public boolean isDocument() {
@@ -66,6 +74,7 @@ public record Exchange(String method, String url, int status, String type, boole
     /** "401 GET http://x/admin/ (Document) from http://x/" : the shape failure messages use. */
     public String describe() {
         return statusText() + " " + method + " " + url + " (" + type + ") from " + (page.isEmpty() ? "(typed URL)" : page)
-                + (challenges.isEmpty() ? "" : " challenge: " + challengeText());
+                + (challenges.isEmpty() ? "" : " challenge: " + challengeText())
+                + (fromCache ? " (from the browser's cache, not the server)" : "");
     }
 }

@@ -36,14 +36,18 @@ import java.util.concurrent.Executors;
  * applies the safety policy to the browser's own requests (a page script's POST included). A 401
  * challenge would open WebKit's modal login dialog, which wedges its automation: the proxy records
  * the challenge and hands the browser the 401 page without it. Credentials a typed URL carried are
- * added here, as the browser would add them after the challenge. HTTPS passes by (a tunnel shows
- * nothing), so https sites keep the probe witness.
+ * added here, as the browser would add them after the challenge. An answer to a request that
+ * carried credentials or cookies reaches the browser as {@code no-store}, so no later test gets it
+ * out of the browser's cache. HTTPS passes by (a tunnel shows nothing), so https sites keep the
+ * probe witness.
  */
 public final class RecordingProxy implements AutoCloseable {
     /** Hop-by-hop headers (RFC 9110 7.6.1) and those java.net.http sets itself: never forwarded. */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "proxy-connection", "keep-alive", "proxy-authorization",
             "proxy-authenticate", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect");
     private static final int MAX_HEADER_BYTES = 64 * 1024;
+    /** What lets a browser keep an answer: replaced by no-store on answers to a request that carried an identity. */
+    private static final Set<String> CACHING = Set.of("cache-control", "expires", "pragma", "etag", "last-modified");
 
     private final ServerSocket server;
     private final HttpClient client;
@@ -154,8 +158,9 @@ public final class RecordingProxy implements AutoCloseable {
             return true;
         }
         HttpResponse<byte[]> response;
+        var forwarded = forwarded(request);
         try {
-            response = client.send(forwarded(request), HttpResponse.BodyHandlers.ofByteArray());
+            response = client.send(forwarded, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException | IllegalArgumentException e) {
             var why = HttpProbe.unreachable(url, e).getMessage();
             if (traffic != null) {
@@ -177,13 +182,19 @@ public final class RecordingProxy implements AutoCloseable {
             currentPage = url;
         }
         var headers = new LinkedHashMap<String, List<String>>();
+        var identified = forwarded.headers().firstValue("Authorization").isPresent() || request.header("cookie").isPresent();
         response.headers().map().forEach((name, values) -> {
             var lower = name.toLowerCase(Locale.ROOT);
             // The challenge stays in the record and out of the browser: it would open a login dialog.
-            if (!NOT_FORWARDED.contains(lower) && !lower.equals("www-authenticate")) {
+            if (!NOT_FORWARDED.contains(lower) && !lower.equals("www-authenticate") && !(identified && CACHING.contains(lower))) {
                 headers.put(name, values);
             }
         });
+        if (identified) {
+            // This browser's cache cannot be emptied between tests (no DevTools), and an answer given
+            // to credentials or a member's cookie must never reach a later test of another identity.
+            headers.put("Cache-Control", List.of("no-store"));
+        }
         write(out, response.statusCode(), "", headers, request.method().equals("HEAD") ? null : response.body());
         return true;
     }

@@ -39,7 +39,9 @@ final class AdminArea {
                 <h1>Admin dashboard</h1>
                 <p class="admin-summary">3 orders, 1 member, 0 open support tickets.</p>
                 <p>Only the admin user can see this page.</p>""";
-        return layout.page(request, PageTitle.of("Admin"), main).noStore();
+        // As many real servers answer a personal page: the visitor's own browser may keep it ten
+        // minutes. A kit that reuses one browser for several identities must not let it.
+        return layout.page(request, PageTitle.of("Admin"), main).withHeader("Cache-Control", "private, max-age=600");
     }
 
     private static boolean authorized(Request request) {

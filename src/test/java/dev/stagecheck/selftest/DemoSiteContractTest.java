@@ -231,7 +231,7 @@ public class DemoSiteContractTest {
             assertEquals(response.statusCode(), 200, path);
             assertEquals(title(response.body()), "Admin" + SEP + "Demo Staging");
             assertEquals(h1(response.body()), "Admin dashboard");
-            assertEquals(response.headers().firstValue("Cache-Control").orElse(""), "no-store");
+            assertEquals(response.headers().firstValue("Cache-Control").orElse(""), "private, max-age=600");
         }
     }
 
