@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.LongUnaryOperator;
@@ -89,7 +88,8 @@ public final class Benchmark {
 
     /**
      * The same trivial test (open the home page through the kit's page object, check its title and
-     * status), 30 times: the kit's reused browser, reset between tests (cookies, storage, cache),
+     * status), 30 times: the kit's reused browser, reset between tests (cookies, storage and, by
+     * default, the HTTP cache, so each test's first page loads cold),
      * against a new browser for each test. The test's own work, done 30 times in a warm browser with
      * no reset, is timed too, so that what each way adds per test shows on its own.
      */
@@ -107,16 +107,6 @@ public final class Benchmark {
                 trivialTest(session, settings, url);
             }
         }) / (double) tests;
-        // The same with the HTTP cache emptied too (-Dreset.cache=true): what a cold first page costs.
-        // clearBrowserState also clears cookies and storage a second time, so this reads a little high.
-        var origins = Set.of(TargetSite.resolve("/").replaceFirst("/$", ""));
-        var cold = time(() -> {
-            for (int i = 0; i < tests; i++) {
-                session.resetForNextTest();
-                session.clearBrowserState(origins);
-                trivialTest(session, settings, url);
-            }
-        }) / (double) tests;
         var fresh = time(() -> {
             for (int i = 0; i < tests; i++) {
                 BrowserSessions.quitAll();
@@ -125,7 +115,6 @@ public final class Benchmark {
         }) / (double) tests;
         sample("test.body.ms", bare);
         sample("kit.test.ms", reused);
-        sample("kit.test.cold.cache.ms", cold);
         sample("new.browser.test.ms", fresh);
         sample("kit.reset.overhead.ms", reused - bare);
         sample("new.browser.overhead.ms", fresh - bare);
