@@ -24,9 +24,14 @@ public final class SearchBox extends PageObject {
     @Step("Search for '{query}'")
     public PageVisit searchFor(String query) {
         type(search.input(), query);
-        var input = driver.findElement(By.cssSelector(search.input()));
-        return search.submit().map(button -> submit(driver.findElement(By.cssSelector(button))))
+        var input = present(search.input());
+        return search.submit().map(button -> submit(present(button)))
                 .orElseGet(() -> submit(input, () -> input.sendKeys(Keys.ENTER)));
+    }
+
+    @Override
+    protected String named(String css) {
+        return css.equals(search.resultsMarker()) ? "the search results ('" + css + "')" : "the search box ('" + css + "')";
     }
 
     public boolean showsResults() {
