@@ -41,7 +41,8 @@ public class SiteLockTest {
                 .property("sun.net.httpserver.nodelay", "true")
                 .workDir(ProjectFiles.projectDir())
                 .timeout(Duration.ofMinutes(5))
-                .args("-d", output.resolve("testng").toString(), ProjectFiles.projectDir().resolve("suites/checklist.xml").toString())
+                // Verbose 2 prints each failure with its stack trace, as Surefire's console does.
+                .args("-verbose", "2", "-d", output.resolve("testng").toString(), ProjectFiles.projectDir().resolve("suites/checklist.xml").toString())
                 .run();
         results = TestNgResults.read(output.resolve("testng").resolve("testng-results.xml"));
     }
