@@ -4,7 +4,6 @@ import dev.stagecheck.browser.BrowserSession;
 import dev.stagecheck.config.SiteProfile.Search;
 import dev.stagecheck.config.TargetSite;
 import io.qameta.allure.Step;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
 /** The site's search box and the results page it leads to. */
