@@ -189,7 +189,7 @@ public class ChallengeTest extends ChecklistTest {
         var header = String.join(" | ", headers);
         var matching = challenges.stream().filter(c -> c.isScheme(scheme)).findFirst();
         if (matching.isEmpty()) {
-            return Optional.of(FindingKind.WRONG_CHALLENGE.message(where + " challenges with " + header
+            return Optional.of(FindingKind.WRONG_CHALLENGE.message(where + " answered 401 challenging with " + header
                     + ", expected scheme " + scheme));
         }
         var challenge = matching.get();
@@ -197,7 +197,7 @@ public class ChallengeTest extends ChecklistTest {
             return Optional.of(FindingKind.WRONG_CHALLENGE.message(where + " sends a Basic challenge without a realm (RFC 7617 requires one): " + header));
         }
         if (realm.isPresent() && !realm.get().equals(challenge.realm().orElse(null))) {
-            return Optional.of(FindingKind.WRONG_CHALLENGE.message(where + " challenges with realm "
+            return Optional.of(FindingKind.WRONG_CHALLENGE.message(where + " answered 401 challenging with realm "
                     + challenge.realm().map(r -> "\"" + r + "\"").orElse("(none)") + ", expected \"" + realm.get() + "\""));
         }
         return Optional.empty();

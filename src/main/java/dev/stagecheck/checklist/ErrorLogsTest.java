@@ -11,6 +11,8 @@ import io.qameta.allure.Feature;
 import io.qameta.allure.Story;
 import dev.stagecheck.report.ChecklistArea;
 import dev.stagecheck.report.TestBlocks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testng.ITestContext;
 import org.testng.SkipException;
 import org.testng.annotations.BeforeClass;
@@ -29,6 +31,7 @@ import java.util.stream.Collectors;
 @Feature("Error logs")
 @ChecklistArea
 public class ErrorLogsTest {
+    private static final Logger log = LoggerFactory.getLogger(ErrorLogsTest.class);
 
     /** With test blocks in parallel (one per browser), "after everything else" needs a wait, not just an order. */
     @BeforeClass(alwaysRun = true)
@@ -46,8 +49,13 @@ public class ErrorLogsTest {
         findings.addAll(watch.findings(ResponseRule.of(profile)));
         Allure.addAttachment("Server log lines added during the run (" + watch.location() + ")", "text/plain",
                 watch.newLines().stream().map(SafeUrl::of).collect(Collectors.joining("\n", "", "\n")), ".txt");
+        Allure.addAttachment("Findings", "text/plain", findings.isEmpty() ? "(none)\n" : findings.table(), ".txt");
         if (!findings.isEmpty()) {
-            throw new AssertionError(findings.failureMessage("The server log has new errors"));
+            // The console's one copy of the findings; the failure message only counts them.
+            log.info("the server log check found " + findings.summary() + ":\n" + findings.table().stripTrailing());
+            // The headline says what the lines are about when they are 401s: the usual story of a locked-out run.
+            var unauthorized = findings.all().stream().filter(finding -> finding.evidence().contains(" 401 ")).count();
+            throw findings.failure("The server log check" + (unauthorized > 0 ? " (" + unauthorized + " of its lines record a 401)" : ""));
         }
     }
 }

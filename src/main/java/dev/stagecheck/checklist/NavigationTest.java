@@ -30,17 +30,20 @@ public class NavigationTest extends ChecklistTest {
         var page = new SitePage(session, profile.navigation());
         var visited = new LinkedHashSet<String>();
         var problems = new ArrayList<String>();
+        // The pages the problems are on, so the headline counts pages against pages (a page may have several).
+        var troubled = new LinkedHashSet<String>();
         var refused = new RefusedLinks();
         for (var start : profile.startUrls()) {
             var startUrl = url(start);
             var home = Allure.step("Open start page " + startUrl, () -> page.open(startUrl));
-            check(home, "start page", problems);
+            check(home, "start page", problems, troubled);
             visited.add(withoutFragment(home.url()));
             var menu = clickable(page.navigationLinks(), visited, refused, startUrl);
             if (menu.isEmpty() && visited.size() == 1) {
                 // Reported with whatever else the start page showed (a 401 on it explains a missing menu).
                 problems.add(FindingKind.BROKEN_PAGE.message("nav.links '" + profile.navigation().links() + "' matches no link on "
-                        + startUrl + ": the menu is gone or the selector is wrong"));
+                        + startUrl + (home.loaded() ? ": the menu is gone or the selector is wrong" : " (it answered " + home.statusText() + ")")));
+                troubled.add(withoutFragment(home.url()));
             }
             for (var link : menu) {
                 if (!visited.add(withoutFragment(link.href()))) {
@@ -50,11 +53,11 @@ public class NavigationTest extends ChecklistTest {
                     page.open(startUrl);
                 }
                 var section = Allure.step("Menu: " + link.text() + " -> " + link.href(), () -> page.clickNavigationLink(link));
-                check(section, "menu link " + link, problems);
+                check(section, "menu link " + link, problems, troubled);
                 for (var sub : clickable(page.sectionLinks(), visited, refused, section.url())) {
                     if (visited.add(withoutFragment(sub.href()))) {
                         var visit = Allure.step("Section: " + sub.text() + " -> " + sub.href(), () -> page.clickSectionLink(sub));
-                        check(visit, "section link " + sub, problems);
+                        check(visit, "section link " + sub, problems, troubled);
                     }
                 }
             }
@@ -65,22 +68,28 @@ public class NavigationTest extends ChecklistTest {
             Allure.addAttachment("Not visited for safety (" + refused.size() + " links)", "text/plain", refused.table(), ".txt");
         }
         if (!problems.isEmpty()) {
-            throw new AssertionError(problems.size() + " of " + visited.size() + " pages have problems:\n" + String.join("\n", problems));
+            throw new AssertionError(problems.size() + " problem(s) on " + troubled.size() + " of the " + visited.size() + " page(s) visited:\n"
+                    + String.join("\n", problems));
         }
     }
 
     /** Each visit: the document answered 2xx/3xx, the page has a title, and nothing it loaded answered 401 or 5xx. */
-    private void check(PageVisit visit, String how, List<String> problems) {
+    private void check(PageVisit visit, String how, List<String> problems, Set<String> troubled) {
+        var before = problems.size();
         try {
             assertLoaded(visit, how);
         } catch (AssertionError e) {
             problems.add(e.getMessage());
-            return;
         }
-        if (visit.title().isBlank()) {
+        if (problems.size() == before && visit.title().isBlank()) {
             problems.add(FindingKind.BROKEN_PAGE.message(visit.url() + " (" + how + ") has no title"));
         }
-        responseRule().lockOuts(session.traffic().since(visit.trafficFrom())).forEach(finding -> problems.add(finding.line()));
+        if (problems.size() == before) {
+            responseRule().lockOuts(session.traffic().since(visit.trafficFrom())).forEach(finding -> problems.add(finding.line()));
+        }
+        if (problems.size() > before) {
+            troubled.add(withoutFragment(visit.url()));
+        }
     }
 
     /** Same-site links not yet visited that the safety policy lets the kit click (refused ones are listed, not clicked). */

@@ -41,7 +41,7 @@ public final class ContactForm extends PageObject {
     }
 
     private PageVisit sendAndWait() {
-        var submit = driver.findElement(By.cssSelector(form.submit()));
+        var submit = present(form.submit());
         // HTML5 constraint validation stops the browser from sending the form at all: no page comes.
         var browserWillRefuse = Boolean.TRUE.equals(script(
                 "const f = arguments[0].form; return !!f && !f.noValidate && !f.checkValidity();", submit));
@@ -50,6 +50,11 @@ public final class ContactForm extends PageObject {
             return stayed();
         }
         return submit(submit);
+    }
+
+    @Override
+    protected String named(String css) {
+        return "the contact form ('" + css + "')";
     }
 
     /**

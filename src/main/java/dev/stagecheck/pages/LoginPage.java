@@ -76,6 +76,15 @@ public final class LoginPage extends PageObject {
         return driver;
     }
 
+    /** The form's parts by what they are, so a line about a missing one reads "the login form ('#email') did not appear". */
+    @Override
+    protected String named(String css) {
+        if (css.equals(login.usernameField()) || css.equals(login.passwordField()) || css.equals(login.submit())) {
+            return "the login form ('" + css + "')";
+        }
+        return super.named(css);
+    }
+
     public boolean isShowingForm() {
         return isVisible(login.passwordField());
     }
@@ -97,6 +106,11 @@ public final class LoginPage extends PageObject {
 
     public boolean showsFailure() {
         return appears(login.failureMarker(), session.settings().elementTimeout());
+    }
+
+    /** The wrong-password message right now, without waiting for it. */
+    public boolean showsFailureNow() {
+        return isVisible(login.failureMarker());
     }
 
     /**

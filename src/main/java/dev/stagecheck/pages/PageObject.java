@@ -138,8 +138,41 @@ public abstract class PageObject {
         return ((JavascriptExecutor) driver).executeScript(source, args);
     }
 
+    /** Waits for what the selector matches to show; when it does not, a {@link NotShown} line says why (the page's answer). */
     protected WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        } catch (TimeoutException e) {
+            throw notShown(named(css));
+        }
+    }
+
+    /** Waits for an element to be clickable; when it does not become so, a {@link NotShown} line says why. */
+    protected WebElement clickable(WebElement element, String what) {
+        try {
+            return wait.until(ExpectedConditions.elementToBeClickable(element));
+        } catch (TimeoutException | org.openqa.selenium.StaleElementReferenceException e) {
+            throw notShown(what + " (clickable)");
+        }
+    }
+
+    /** The first element the selector matches now, without waiting (the page has loaded); a {@link NotShown} line when none does. */
+    protected WebElement present(String css) {
+        var found = driver.findElements(By.cssSelector(css));
+        if (found.isEmpty()) {
+            throw notShown(named(css));
+        }
+        return found.get(0);
+    }
+
+    /** How a message names what a selector stands for; page objects that know name it ("the login form ('#email')"). */
+    protected String named(String css) {
+        return "'" + css + "'";
+    }
+
+    /** What did not show, for a {@link NotShown} line with this page's answer. */
+    protected NotShown notShown(String what) {
+        return NotShown.on(session, what);
     }
 
     protected boolean isVisible(String css) {

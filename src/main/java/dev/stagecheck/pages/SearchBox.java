@@ -4,7 +4,6 @@ import dev.stagecheck.browser.BrowserSession;
 import dev.stagecheck.config.SiteProfile.Search;
 import dev.stagecheck.config.TargetSite;
 import io.qameta.allure.Step;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
 /** The site's search box and the results page it leads to. */
@@ -24,9 +23,14 @@ public final class SearchBox extends PageObject {
     @Step("Search for '{query}'")
     public PageVisit searchFor(String query) {
         type(search.input(), query);
-        var input = driver.findElement(By.cssSelector(search.input()));
-        return search.submit().map(button -> submit(driver.findElement(By.cssSelector(button))))
+        var input = present(search.input());
+        return search.submit().map(button -> submit(present(button)))
                 .orElseGet(() -> submit(input, () -> input.sendKeys(Keys.ENTER)));
+    }
+
+    @Override
+    protected String named(String css) {
+        return css.equals(search.resultsMarker()) ? "the search results ('" + css + "')" : "the search box ('" + css + "')";
     }
 
     public boolean showsResults() {

@@ -5,7 +5,6 @@ import dev.stagecheck.config.SiteProfile.Navigation;
 import dev.stagecheck.config.SecretRef;
 import io.qameta.allure.Step;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -81,7 +80,7 @@ public final class SitePage extends PageObject {
         if (!element.isDisplayed()) {
             menu.open();
         }
-        var clickable = wait.until(ExpectedConditions.elementToBeClickable(element));
+        var clickable = clickable(element, "the link " + link);
         return navigate(Optional.of(link.href()), clickable::click);
     }
 

@@ -58,12 +58,13 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
         if (!method.isTestMethod() || !ChecklistAreas.is(method.getTestMethod())) {
             return;
         }
-        BrowserSessions.existing().ifPresent(session -> {
+        var session = BrowserSessions.existing();
+        session.ifPresent(browser -> {
             // Runs of one test on other browsers and devices must stay apart in the report.
-            parameter("browser", session.settings().browser().key());
-            parameter("device", session.settings().device().key());
+            parameter("browser", browser.settings().browser().key());
+            parameter("device", browser.settings().device().key());
             if (result.getStatus() == ITestResult.SUCCESS) {
-                var traffic = session.traffic();
+                var traffic = browser.traffic();
                 var lockOuts = ResponseRule.of(Settings.current().profile()).with401s(traffic.expectedUnauthorized())
                         .lockOuts(traffic.exchanges());
                 if (!lockOuts.isEmpty()) {
@@ -72,11 +73,24 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
                     result.setThrowable(new AssertionError(lockOuts.stream().map(Finding::line).collect(Collectors.joining("\n"))));
                 }
             }
-            Attachments.network(session);
+            Attachments.network(browser);
             if (result.getStatus() == ITestResult.FAILURE) {
-                Attachments.failureEvidence(session);
+                Attachments.failureEvidence(browser);
             }
         });
+        if (result.getStatus() == ITestResult.FAILURE && result.getThrowable() != null) {
+            result.setThrowable(FailureLine.of(result.getThrowable(), method.getTestMethod().getQualifiedName(), session, rule(session)));
+        }
+    }
+
+    /** The one rule of answers, with the 401s this test declared; the profile's alone when the settings cannot be read. */
+    private static ResponseRule rule(java.util.Optional<dev.stagecheck.browser.BrowserSession> session) {
+        try {
+            var rule = ResponseRule.of(Settings.current().profile());
+            return session.map(browser -> rule.with401s(browser.traffic().expectedUnauthorized())).orElse(rule);
+        } catch (ConfigException e) {
+            return ResponseRule.expecting(java.util.List.of(), java.util.List.of());
+        }
     }
 
     /**

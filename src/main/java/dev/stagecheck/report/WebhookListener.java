@@ -7,6 +7,7 @@ import dev.stagecheck.config.SettingKey;
 import dev.stagecheck.config.Settings;
 import dev.stagecheck.log.InternalErrors;
 import dev.stagecheck.verdict.FindingKind;
+import dev.stagecheck.verdict.FindingsError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testng.IConfigurationListener;
@@ -147,7 +148,9 @@ public final class WebhookListener implements IExecutionListener, ISuiteListener
 
     private void remember(ITestResult result) {
         var message = result.getThrowable() == null ? "" : String.valueOf(result.getThrowable().getMessage());
-        failureMessages.add(message);
+        // A check with findings only counts them in its message: the notice lists the 401s and regressions themselves.
+        failureMessages.add(result.getThrowable() instanceof FindingsError findings
+                ? message + "\n" + String.join("\n", findings.lines()) : message);
         failures.add(result.getTestClass().getRealClass().getSimpleName() + "." + result.getMethod().getMethodName()
                 + on(result) + ": " + (result.getThrowable() == null ? "failed" : headline(message)));
     }

@@ -1,6 +1,7 @@
 package dev.stagecheck.traffic;
 
 import dev.stagecheck.config.ConfigException;
+import dev.stagecheck.config.OneLine;
 import dev.stagecheck.url.SafeUrl;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Plain HTTP checks outside the browser, as the guide's "troubleshoot with curl" step does: what
@@ -108,19 +110,54 @@ public final class HttpProbe {
 
     /** One line for a site that does not answer: what happened and what to check. */
     public static ConfigException unreachable(String url, Throwable e) {
-        String why;
-        if (causedBy(e, UnresolvedAddressException.class) || causedBy(e, java.net.UnknownHostException.class)) {
-            why = "host name not found";
-        } else if (e instanceof ConnectException) {
-            why = "connection refused";
-        } else if (e instanceof HttpConnectTimeoutException) {
-            why = "connect timed out";
-        } else if (e instanceof HttpTimeoutException) {
-            why = "no answer in time";
-        } else {
-            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        }
-        return new ConfigException("site " + SafeUrl.of(url) + " is unreachable (" + why
+        return new ConfigException("site " + SafeUrl.of(url) + " is unreachable (" + reason(e)
                 + "): check base.url and that the site is up and reachable from this machine", e);
+    }
+
+    /** Why a request got no answer, in a few words: "host name not found", "connection refused", "no answer in time" ... */
+    public static String reason(Throwable e) {
+        if (isUnresolved(e)) {
+            return "host name not found";
+        }
+        if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (e instanceof HttpConnectTimeoutException) {
+            return "connect timed out";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "no answer in time";
+        }
+        return e.getMessage() == null ? "no answer" : OneLine.of(e.getMessage());
+    }
+
+    /** The host name did not resolve (no such host, or a machine without name resolution). */
+    public static boolean isUnresolved(Throwable e) {
+        return causedBy(e, UnresolvedAddressException.class) || causedBy(e, java.net.UnknownHostException.class);
+    }
+
+    /**
+     * A link to another site, checked outside the browser: its status, or why it got none, in a
+     * line that names the other site's host (never base.url's advice: the site under test is fine).
+     */
+    public record LinkCheck(String url, int status, Optional<String> failure, boolean unresolved) {}
+
+    public LinkCheck checkLink(String url) {
+        try {
+            return new LinkCheck(SafeUrl.of(url), get(url).status(), Optional.empty(), false);
+        } catch (ConfigException e) {
+            var cause = e.getCause() == null ? e : e.getCause();
+            var host = host(url);
+            return new LinkCheck(SafeUrl.of(url), 0, Optional.of("host " + host + " did not answer (" + reason(cause) + ")"), isUnresolved(cause));
+        }
+    }
+
+    private static String host(String url) {
+        try {
+            var host = URI.create(url).getHost();
+            return host == null ? SafeUrl.of(url) : host;
+        } catch (IllegalArgumentException e) {
+            return SafeUrl.of(url);
+        }
     }
 }

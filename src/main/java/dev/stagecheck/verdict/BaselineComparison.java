@@ -11,7 +11,8 @@ import java.util.List;
 public record BaselineComparison(List<Finding> regressions, List<String> improvements) {
 
     public static BaselineComparison compare(Baseline before, Baseline now) {
-        var regressions = new ArrayList<Finding>();
+        // Collected as the findings are, so the same regression seen by both crawls counts once here too.
+        var regressions = new Findings();
         var improvements = new ArrayList<String>();
         before.pages().forEach((path, was) -> {
             var is = now.pages().get(path);
@@ -41,7 +42,7 @@ public record BaselineComparison(List<Finding> regressions, List<String> improve
         });
         now.pages().keySet().stream().filter(path -> !before.pages().containsKey(path))
                 .forEach(path -> improvements.add(path + ": new page (" + statusText(now.pages().get(path).status()) + ")"));
-        return new BaselineComparison(regressions, improvements);
+        return new BaselineComparison(regressions.all(), improvements);
     }
 
     private static Finding regression(String path, String evidence) {
@@ -55,9 +56,13 @@ public record BaselineComparison(List<Finding> regressions, List<String> improve
         return status == 0 ? "nothing (load failed)" : Integer.toString(status);
     }
 
+    /** "Comparison with the baseline: 2 regression(s), 1 improvement(s)": the console's line; the regressions are findings. */
+    public String headline() {
+        return "Comparison with the baseline: " + regressions.size() + " regression(s), " + improvements.size() + " improvement(s)";
+    }
+
     public String report() {
-        var text = new StringBuilder("Comparison with the baseline: " + regressions.size() + " regression(s), "
-                + improvements.size() + " improvement(s)\n");
+        var text = new StringBuilder(headline() + "\n");
         regressions.forEach(finding -> text.append("  REGRESSION  ").append(finding.url()).append(" (").append(finding.from())
                 .append("): ").append(finding.evidence()).append('\n'));
         improvements.forEach(line -> text.append("  improved    ").append(line).append('\n'));

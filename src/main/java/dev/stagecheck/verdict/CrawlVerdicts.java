@@ -36,8 +36,8 @@ public final class CrawlVerdicts {
         }
         for (var link : crawl.externalLinks()) {
             if (link.broken()) {
-                findings.add(new Finding(FindingKind.BROKEN_LINK, link.url(), link.from(),
-                        "external link answered " + (link.status() == 0 ? link.error().orElse("nothing") : link.status())));
+                findings.add(new Finding(FindingKind.BROKEN_LINK, link.url(), link.from(), link.status() == 0
+                        ? "external link: " + link.error().orElse("no answer") : "external link answered " + link.status()));
             }
         }
         return findings;

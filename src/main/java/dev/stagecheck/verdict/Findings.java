@@ -57,8 +57,15 @@ public final class Findings {
                 .collect(Collectors.joining(", ")) + ")";
     }
 
-    /** The failure message: every finding labelled by its kind, so Allure files it under that category. */
-    public String failureMessage(String what) {
-        return what + ": " + summary() + "\n" + all.stream().map(Finding::line).collect(Collectors.joining("\n"));
+    /**
+     * The failure of a check that printed {@link #table()} once on the console: "The crawl found 16
+     * problems (Unexpected 401: 3, Broken link: 13): see the table above or the report's Findings
+     * attachment". Each kind's label stays in it, so Allure's categories file the failure under each.
+     */
+    public FindingsError failure(String what) {
+        var message = what + " found " + all.size() + (all.size() == 1 ? " problem (" : " problems (") + countByKind().entrySet().stream()
+                .map(entry -> entry.getKey().label() + ": " + entry.getValue())
+                .collect(Collectors.joining(", ")) + "): see the table above or the report's Findings attachment";
+        return new FindingsError(message, all.stream().map(Finding::line).toList());
     }
 }

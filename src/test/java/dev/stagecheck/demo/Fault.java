@@ -46,7 +46,9 @@ public enum Fault {
     WIDE_PAGE("wide-page", "/products/",
             "A fixed 1100 px wide promotion banner on the Products page makes it scroll sideways on tablets and phones."),
     HIDDEN_MENU("hidden-menu", "/",
-            "A stylesheet change hides the Menu button of the home page on small screens, so phone users cannot reach the main menu.");
+            "A stylesheet change hides the Menu button of the home page on small screens, so phone users cannot reach the main menu."),
+    SITE_401("site-401", "/",
+            "The web server asks for a password on every page of the site, as a staging lock left switched on for everyone.");
 
     private final String key;
     private final String path;

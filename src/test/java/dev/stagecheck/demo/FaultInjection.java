@@ -19,6 +19,8 @@ final class FaultInjection {
     static final long SLOW_PAGE_MILLIS = 2_500;
 
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+    /** The demo's control paths (server log, state): not pages of the site, so {@link Fault#SITE_401} leaves them open. */
+    private static final String DEMO_PATHS = "/_demo/";
 
     /** What a web server in front of the site answers for a directory protected by mistake. */
     private static final String SERVER_401_PAGE = """
@@ -110,6 +112,9 @@ final class FaultInjection {
         router.wrap("GET", "/products/", products -> request ->
                 faults.on(Fault.WIDE_PAGE) ? insertBefore(products.handle(request), "</main>", WIDE_BANNER)
                         : products.handle(request));
+        // Last, so it stands in front of every other fault; the demo's own /_demo/ paths stay open for the self-tests.
+        router.wrapAll(site -> request ->
+                faults.on(Fault.SITE_401) && !request.path().startsWith(DEMO_PATHS) ? serverUnauthorized("Staging") : site.handle(request));
     }
 
     /** {@link Fault#LOGIN_401} for the right credentials, then {@link Fault#STICKY_SESSION}'s memory. */

@@ -18,6 +18,8 @@ final class Router {
     private final Map<String, Map<String, Handler>> exact = new LinkedHashMap<>();
     private final List<Area> areas = new ArrayList<>();
     private final ErrorPages errors;
+    /** What answers first: the routing below, or a wrapper around all of it ({@link #wrapAll}). */
+    private Handler front = this::dispatch;
 
     Router(ErrorPages errors) {
         this.errors = errors;
@@ -76,12 +78,22 @@ final class Router {
         throw new IllegalStateException("no area " + root + " to wrap");
     }
 
+    /** Puts a handler in front of every request, known path or not, e.g. a fault that locks the whole site. */
+    Router wrapAll(UnaryOperator<Handler> wrapper) {
+        front = wrapper.apply(front);
+        return this;
+    }
+
     private Router on(String method, String path, Handler handler) {
         exact.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, handler);
         return this;
     }
 
     Response route(Request request) {
+        return front.handle(request);
+    }
+
+    private Response dispatch(Request request) {
         Optional<Map<String, Handler>> byMethod = handlersFor(request.path());
         if (byMethod.isEmpty()) {
             return errors.notFound(request);

@@ -375,6 +375,23 @@ public class DemoFaultsTest {
                 .noneMatch(line -> line.contains("ERROR")));
     }
 
+    @Test
+    public void site401() throws Exception {
+        on(Fault.SITE_401);
+        for (String path : List.of("/", "/login", "/company/press", "/assets/site.css", "/no-such-page")) {
+            HttpResponse<String> locked = client.get(path);
+            assertEquals(locked.statusCode(), 401, path);
+            assertEquals(challenge(locked), "Basic realm=\"Staging\"", path);
+        }
+        assertEquals(client.post("/login", Map.of("email", DemoCredentials.MEMBER_EMAIL, "password", "not-it")).statusCode(), 401,
+                "a form post is locked out too");
+        assertEquals(client.get("/_demo/server.log").statusCode(), 200, "the demo's own control paths stay open");
+
+        off();
+        assertEquals(client.get("/").statusCode(), 200);
+        assertTrue(challenge(client.get("/login")).isEmpty());
+    }
+
     // ---- the server log ----
 
     @Test

@@ -4,6 +4,7 @@ import dev.stagecheck.config.SettingKey;
 import dev.stagecheck.report.Webhook;
 import dev.stagecheck.config.Settings;
 import dev.stagecheck.report.AllureResults;
+import dev.stagecheck.verdict.FindingsError;
 import org.testng.ITestResult;
 import org.testng.TestListenerAdapter;
 import org.testng.TestNG;
@@ -93,8 +94,9 @@ final class InProcessRun {
         }
     }
 
-    /** A result's failure or skip message, "" when it has none. */
+    /** A result's failure or skip message, "" when it has none; with every finding's line when the message only counts them. */
     static String message(ITestResult result) {
-        return result.getThrowable() == null ? "" : String.valueOf(result.getThrowable().getMessage());
+        var message = result.getThrowable() == null ? "" : String.valueOf(result.getThrowable().getMessage());
+        return result.getThrowable() instanceof FindingsError findings ? message + "\n" + String.join("\n", findings.lines()) : message;
     }
 }

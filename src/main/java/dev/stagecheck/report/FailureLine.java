@@ -1,0 +1,82 @@
+package dev.stagecheck.report;
+
+import dev.stagecheck.browser.BrowserSession;
+import dev.stagecheck.config.ConfigException;
+import dev.stagecheck.config.OneLine;
+import dev.stagecheck.log.InternalErrors;
+import dev.stagecheck.pages.NotShown;
+import dev.stagecheck.url.SafeUrl;
+import dev.stagecheck.verdict.FindingKind;
+import dev.stagecheck.verdict.ResponseRule;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a failed checklist test says, on the console and in the report: the problem in words, never
+ * WebDriver's exception or a stack trace. A wait that found nothing is said with the answer the
+ * page came with ({@link NotShown}), labelled by what the {@link ResponseRule} makes of that answer
+ * ("Unexpected 401: the login form ('#email') did not appear on ...: ... answered 401"); an
+ * assertion keeps its message; a bug of the kit is an internal error whose trace goes to the log file.
+ */
+final class FailureLine {
+    private FailureLine() {
+    }
+
+    /** The failure as the user reads it: an assertion error with the message and no stack trace. */
+    static AssertionError of(Throwable failure, String test, Optional<BrowserSession> session, ResponseRule rule) {
+        if (failure instanceof NotShown notShown) {
+            return line(labelled(notShown, rule));
+        }
+        if (failure instanceof WebDriverException browser && session.isPresent()) {
+            return line(labelled(NotShown.on(session.get(), waitedFor(browser)), rule));
+        }
+        if (failure instanceof AssertionError assertion && assertion.getCause() == null) {
+            // Kept as it is (a findings error carries its findings), only without the trace.
+            assertion.setStackTrace(new StackTraceElement[0]);
+            return assertion;
+        }
+        if (failure instanceof AssertionError || failure instanceof ConfigException) {
+            return line(failure.getMessage());
+        }
+        InternalErrors.report(test, failure, InternalErrors.urlsThrough(SafeUrl::of));
+        return line("internal error in " + test + ": " + OneLine.of(String.valueOf(failure.getMessage()))
+                + " (stack trace in the kit's log file, reports/stagecheck.log by default)");
+    }
+
+    /** The kind the page's answer is, as the one rule judges it; a page that answered fine lost the element itself. */
+    private static String labelled(NotShown notShown, ResponseRule rule) {
+        var kind = notShown.answer()
+                .flatMap(page -> rule.page(page.url(), page.page(), page.status(), page.error(), page.challenges()))
+                .map(finding -> finding.kind())
+                .orElse(FindingKind.BROKEN_PAGE);
+        return kind.message(notShown.getMessage());
+    }
+
+    /** What a raw WebDriver failure was about, in plain words: the wait's condition, or the first line of what the browser said. */
+    static String waitedFor(WebDriverException browser) {
+        var said = String.valueOf(browser.getMessage());
+        if (browser instanceof TimeoutException) {
+            var start = said.indexOf("waiting for ");
+            if (start >= 0) {
+                var condition = said.substring(start + "waiting for ".length());
+                for (var end : List.of(", but", " (tried", "\n")) {
+                    var at = condition.indexOf(end);
+                    condition = at < 0 ? condition : condition.substring(0, at);
+                }
+                return "what the test waited for (" + condition.strip() + ")";
+            }
+            return "what the test waited for";
+        }
+        var first = said.lines().findFirst().orElse("").replaceAll("org\\.openqa\\.selenium\\.[\\w.]+", "").strip();
+        return "what the test needed (the browser said: " + (first.isEmpty() ? "no details" : first) + ")";
+    }
+
+    private static AssertionError line(String message) {
+        var error = new AssertionError(message);
+        error.setStackTrace(new StackTraceElement[0]);
+        return error;
+    }
+}
