@@ -33,8 +33,40 @@ public record Exchange(String method, String url, int status, String type, boole
         return isDocument() && topLevel;
     }
 
+    /**
+     * A step on the way to the page: a 3xx the browser follows. A 3xx that carries a note (no usable
+     * {@code Location}, a redirect the browser refused) is where the load ended: the page's answer.
+     */
     public boolean isRedirect() {
-        return status >= 300 && status < 400;
+        return status >= 300 && status < 400 && error.isEmpty();
+    }
+
+    /** The note of a 3xx that names no usable {@code Location}: nothing can follow it, so it is the final answer. */
+    public static final String NO_LOCATION = "no usable Location header";
+
+    /**
+     * The note a 3xx answer needs from the headers it came with: {@link #NO_LOCATION} when no
+     * {@code Location} names where to go (a 304 is an answer from the cache, not a redirect).
+     */
+    public static Optional<String> redirectNote(int status, List<String> locations) {
+        var redirect = status >= 300 && status < 400 && status != 304;
+        return redirect && locations.stream().allMatch(String::isBlank) ? Optional.of(NO_LOCATION) : Optional.empty();
+    }
+
+    /**
+     * The note of a file link: a document the browser does not show as a page (an attachment, a
+     * type it downloads) or one the kit checked with a plain HTTP request instead. Its status is
+     * judged like any other; it has no title and no links.
+     */
+    public static final String FILE = "file link, not shown as a page";
+
+    public boolean isFile() {
+        return error.filter(FILE::equals).isPresent();
+    }
+
+    /** This answer, noted as a file link (a navigation that became a download). */
+    public Exchange asFile() {
+        return new Exchange(method, url, status, type, topLevel, page, challenges, Optional.of(FILE));
     }
 
     public boolean isUnauthorized() {
