@@ -117,7 +117,7 @@ public final class CdpWitness implements NetworkWitness {
         var headers = map(response.get("headers"));
         var status = ((Number) response.getOrDefault("status", 0)).intValue();
         var note = Optional.ofNullable(failures.remove(requestId)).or(() -> Exchange.redirectNote(status, Headers.all(headers, "Location")));
-        if (request.topLevel() && (download != null || isAttachment(headers))) {
+        if (request.topLevel() && (download != null || Headers.isAttachment(headers))) {
             note = Optional.of(Exchange.FILE); // Saved, not shown: the tab stays on the page before.
         } else if (request.topLevel()) {
             currentPage = text(response.get("url"));
@@ -179,10 +179,6 @@ public final class CdpWitness implements NetworkWitness {
     private static boolean isRedirect(Map<String, Object> wire) {
         var status = ((Number) wire.getOrDefault("statusCode", 0)).intValue();
         return status >= 300 && status < 400;
-    }
-
-    private static boolean isAttachment(Map<String, Object> headers) {
-        return Headers.joined(headers, "Content-Disposition").trim().toLowerCase(java.util.Locale.ROOT).startsWith("attachment");
     }
 
     private static Exchange fromWire(Pending request, Map<String, Object> wire, String error) {
