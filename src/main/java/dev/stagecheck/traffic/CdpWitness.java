@@ -142,7 +142,7 @@ public final class CdpWitness implements NetworkWitness {
             return; // Answered already: its responseReceived said it all (and keeping it would pile up over a crawl).
         }
         wireResponses.put(requestId, event);
-        if (failures.containsKey(requestId)) {
+        if (failures.containsKey(requestId) && answers(event, failures.get(requestId))) {
             traffic.record(requestId, fromWire(request, event, failures.get(requestId)));
         }
     }
@@ -170,9 +170,18 @@ public final class CdpWitness implements NetworkWitness {
         }
         failures.put(requestId, error);
         var wire = wireResponses.get(requestId);
-        traffic.record(requestId, wire != null ? fromWire(request, wire, error)
+        traffic.record(requestId, wire != null && answers(wire, error) ? fromWire(request, wire, error)
                 : new Exchange(request.method(), request.url(), 0, request.type(), request.topLevel(), request.page(),
                         List.of(), Optional.of(error)));
+    }
+
+    /**
+     * Whether a wire answer is the one a failed load ended on: a 3xx only when the browser refused
+     * that redirect's Location (net::ERR_INVALID_REDIRECT, ERR_UNSAFE_REDIRECT); else it is a hop
+     * whose ExtraInfo came late, or one of a loop (ERR_TOO_MANY_REDIRECTS, judged as a loop).
+     */
+    private static boolean answers(Map<String, Object> wire, String error) {
+        return !isRedirect(wire) || error.contains("ERR_INVALID_REDIRECT") || error.contains("ERR_UNSAFE_REDIRECT");
     }
 
     /** A hop's wire answer (its ExtraInfo may come late): never a download's own, which is the last hop's. */

@@ -3,6 +3,8 @@ package dev.stagecheck.traffic;
 import dev.stagecheck.safety.Refusal;
 import dev.stagecheck.url.SafeUrl;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,11 +48,29 @@ public record Exchange(String method, String url, int status, String type, boole
 
     /**
      * The note a 3xx answer needs from the headers it came with: {@link #NO_LOCATION} when no
-     * {@code Location} names where to go (a 304 is an answer from the cache, not a redirect).
+     * {@code Location} names, as a URL, where to go (a 304 is an answer from the cache, not a redirect).
      */
     public static Optional<String> redirectNote(int status, List<String> locations) {
         var redirect = status >= 300 && status < 400 && status != 304;
-        return redirect && locations.stream().allMatch(String::isBlank) ? Optional.of(NO_LOCATION) : Optional.empty();
+        return redirect && locations.stream().noneMatch(Exchange::usable) ? Optional.of(NO_LOCATION) : Optional.empty();
+    }
+
+    /** A Location a browser can follow: a URL once the characters browsers escape themselves (spaces, non-ASCII) are escaped. */
+    private static boolean usable(String location) {
+        if (location.isBlank()) {
+            return false;
+        }
+        var escaped = new StringBuilder();
+        for (var b : location.trim().getBytes(StandardCharsets.UTF_8)) {
+            var c = b & 0xff;
+            escaped.append(c > 0x20 && c < 0x7f && "\"<>\\^`{|}".indexOf(c) < 0 ? String.valueOf((char) c) : String.format("%%%02X", c));
+        }
+        try {
+            URI.create(escaped.toString());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**

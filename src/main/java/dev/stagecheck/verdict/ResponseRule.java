@@ -80,6 +80,10 @@ public final class ResponseRule {
         if (status == 0 && note.contains("ERR_TOO_MANY_REDIRECTS")) {
             return finding(FindingKind.REDIRECT_LOOP, url, from, "the browser gave up after too many redirects (" + note + ")");
         }
+        if (status == 0 && refusedRedirect(note)) {
+            return finding(FindingKind.REDIRECT_WITHOUT_LOCATION, url, from, "document answered a redirect " + UNUSABLE_LOCATION + " (" + note + ")"
+                    + FIX_LOCATION);
+        }
         if (status == 0) {
             return finding(FindingKind.BROKEN_PAGE, url, from, "no answer: " + (note.isEmpty() ? "no response seen" : note));
         }
@@ -101,6 +105,11 @@ public final class ResponseRule {
     /** The answer to something a page loaded (a script, an image, an XHR, an iframe); empty when it is no problem. */
     public Optional<Finding> resource(Exchange resource, String page) {
         if (resource.status() == 0) {
+            var note = resource.error().orElse("");
+            if (refusedRedirect(note)) {
+                return finding(FindingKind.REDIRECT_WITHOUT_LOCATION, resource.url(), page, resource.type() + " answered a redirect "
+                        + UNUSABLE_LOCATION + " (" + note + ")" + FIX_LOCATION);
+            }
             return resource.error().filter(e -> e.contains("ERR_TOO_MANY_REDIRECTS"))
                     .flatMap(e -> finding(FindingKind.REDIRECT_LOOP, resource.url(), page, resource.type() + " answered too many redirects"));
         }
@@ -127,9 +136,9 @@ public final class ResponseRule {
         }
         if (status >= 300 && status < 400 && note.isPresent() && !note.get().equals(Exchange.FILE)) {
             // A 3xx the browser ended on: it names no Location (or one it refused to follow), so every visitor is stuck there.
-            return finding(FindingKind.REDIRECT_WITHOUT_LOCATION, url, from, what + " answered " + status + " with "
-                    + (note.get().equals(Exchange.NO_LOCATION) ? "no Location header" : "a Location the browser refused (" + note.get() + ")")
-                    + ": send a Location header with the new address, or answer 200");
+            return finding(FindingKind.REDIRECT_WITHOUT_LOCATION, url, from, what + " answered " + status + " "
+                    + (note.get().equals(Exchange.NO_LOCATION) ? "without a usable Location header" : UNUSABLE_LOCATION + " (" + note.get() + ")")
+                    + FIX_LOCATION);
         }
         if (status == 401) {
             return finding(FindingKind.UNEXPECTED_401, url, from, what + " answered 401" + challengeText(challenges));
@@ -144,6 +153,14 @@ public final class ResponseRule {
             return finding(FindingKind.SERVER_ERROR, url, from, what + " answered " + status);
         }
         return Optional.empty();
+    }
+
+    private static final String UNUSABLE_LOCATION = "whose Location the browser cannot follow";
+    private static final String FIX_LOCATION = ": send a Location header with the full new address, or answer 200";
+
+    /** The browser's word for a redirect whose Location is no URL it may go to (its status is then often unknown). */
+    private static boolean refusedRedirect(String note) {
+        return note.contains("ERR_INVALID_REDIRECT") || note.contains("ERR_UNSAFE_REDIRECT");
     }
 
     private static Optional<Finding> finding(FindingKind kind, String url, String from, String evidence) {

@@ -9,6 +9,7 @@ import dev.stagecheck.crawl.PageRecord;
 import dev.stagecheck.demo.DemoSite;
 import dev.stagecheck.demo.DemoSiteProvider;
 import dev.stagecheck.demo.Fault;
+import dev.stagecheck.pages.LoginPage;
 import dev.stagecheck.traffic.Exchange;
 import dev.stagecheck.traffic.Traffic;
 import dev.stagecheck.url.FileLinks;
@@ -20,7 +21,12 @@ import org.testng.SkipException;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.Test;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,13 +68,15 @@ public class FileLinksTest {
         assertEquals(Exchange.redirectNote(301, List.of()), Optional.of(Exchange.NO_LOCATION));
         assertEquals(Exchange.redirectNote(302, List.of(" ")), Optional.of(Exchange.NO_LOCATION), "a blank Location names nowhere");
         assertEquals(Exchange.redirectNote(301, List.of("/new")), Optional.empty());
+        assertEquals(Exchange.redirectNote(301, List.of("http://[not-a-host")), Optional.of(Exchange.NO_LOCATION), "no URL at all");
+        assertEquals(Exchange.redirectNote(302, List.of("/new page/\u00fcber")), Optional.empty(), "browsers escape spaces and non-ASCII themselves");
         assertEquals(Exchange.redirectNote(304, List.of()), Optional.empty(), "304 is the cache's answer, not a redirect");
         assertEquals(Exchange.redirectNote(200, List.of()), Optional.empty());
 
         var finding = rule.page("http://h/old", "http://h/", 301, Optional.of(Exchange.NO_LOCATION), List.of()).orElseThrow();
         assertEquals(finding.kind(), FindingKind.REDIRECT_WITHOUT_LOCATION);
         assertEquals(finding.url(), "http://h/old");
-        assertTrue(finding.evidence().contains("answered 301") && finding.evidence().contains("no Location header"), finding.evidence());
+        assertTrue(finding.evidence().contains("answered 301 without a usable Location header"), finding.evidence());
         var refused = rule.page("http://h/bad", "", 301, Optional.of("net::ERR_INVALID_REDIRECT"), List.of()).orElseThrow();
         assertEquals(refused.kind(), FindingKind.REDIRECT_WITHOUT_LOCATION, "a Location the browser would not follow");
         assertTrue(refused.evidence().contains("net::ERR_INVALID_REDIRECT"), refused.evidence());
@@ -149,6 +157,62 @@ public class FileLinksTest {
                 && f.url().equals(TargetSite.resolve("/downloads/latest")) && f.evidence().contains("301")),
                 "expected Redirect without Location for /downloads/latest, got " + findings);
         assertTrue(findings.stream().noneMatch(f -> f.evidence().contains("no answer")), "nothing is 'no answer': " + findings);
+    }
+
+    @Test(description = "a file link is checked with the cookies the browser would send it (a member's download stays a member's)")
+    public void fileLinksAreCheckedWithTheBrowsersCookies() {
+        demo();
+        var profile = Settings.current().profile();
+        var session = BrowserSessions.current();
+        session.resetForNextTest();
+        assertEquals(session.cookieHeader(TargetSite.resolve(FILES.get(0))), "", "a first visit has no cookies");
+        var login = profile.login().orElseThrow();
+        var page = new LoginPage(session, login);
+        page.open();
+        page.loginAs(login.username(), login.password());
+        assertTrue(page.showsLoggedIn(), "the demo login should work");
+        // Only whether the session cookie is there: its value is a secret and stays out of every message.
+        assertTrue(session.cookieHeader(TargetSite.resolve(FILES.get(0))).contains("demo_session="),
+                "the member's session cookie goes with the file link's request");
+        session.resetForNextTest();
+    }
+
+    @Test(description = "in the browser, a redirect it cannot follow is named at once: no Location, a Location it refuses, a loop")
+    public void redirectsTheBrowserCannotFollowAreNamed() throws IOException {
+        var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            var body = "<!doctype html><title>moved</title><p>Moved.</p>".getBytes(StandardCharsets.UTF_8);
+            switch (exchange.getRequestURI().getPath()) {
+                case "/refused" -> exchange.getResponseHeaders().add("Location", "http://[not-a-host");
+                case "/loop" -> exchange.getResponseHeaders().add("Location", "/loop");
+                default -> { } // "/none": no Location at all.
+            }
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.getResponseHeaders().add("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/loop") ? 302 : 301, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            var session = BrowserSessions.current();
+            session.resetForNextTest();
+            var base = "http://127.0.0.1:" + server.getAddress().getPort();
+            var expected = Map.of("/none", FindingKind.REDIRECT_WITHOUT_LOCATION, "/refused", FindingKind.REDIRECT_WITHOUT_LOCATION,
+                    "/loop", FindingKind.REDIRECT_LOOP);
+            // Browsers without DevTools see a loop only as hops that never end: the loop is judged where the browser reports it.
+            for (var path : session.hasDevTools() ? List.of("/none", "/refused", "/loop") : List.of("/none", "/refused")) {
+                var started = System.nanoTime();
+                var answer = session.navigateTo(base + path).orElseThrow(() -> new AssertionError(path + ": no answer recorded"));
+                var millis = (System.nanoTime() - started) / 1_000_000;
+                var finding = rule.page(base + path, "", answer.status(), answer.error(), answer.challenges());
+                assertEquals(finding.map(Finding::kind).orElse(null), expected.get(path), path + ": " + answer.describe() + " gave " + finding);
+                assertTrue(millis < Settings.current().pageTimeout().toMillis() / 2, path + " took " + millis + " ms");
+            }
+            session.resetForNextTest();
+        } finally {
+            server.stop(0);
+        }
     }
 
     private List<Finding> findingsWith(Fault fault) {
