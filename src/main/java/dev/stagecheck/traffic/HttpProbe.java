@@ -84,7 +84,8 @@ public final class HttpProbe {
             var response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             // Closing the body unread ends the transfer: a server that ignores Range does not send the whole file.
             response.body().close();
-            var status = response.statusCode() == 206 ? 200 : response.statusCode();
+            // 206 is the first byte of a file that is there; 416 the answer for an empty one (it has no first byte).
+            var status = response.statusCode() == 206 || response.statusCode() == 416 ? 200 : response.statusCode();
             return new Answer(SafeUrl.of(url), status, response.headers().map());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
