@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * One browser of one worker thread, reused across tests: the front the tests and page objects
@@ -42,6 +43,8 @@ public final class BrowserSession {
         this.settings = settings;
         this.guard = new SafetyGuard(settings.profile().safety());
         this.devTools = started.devTools() ? Optional.of(DevToolsConnection.open(driver)) : Optional.empty();
+        // A link that downloads must not leave files in the user's own Downloads folder: its status is all the kit reads.
+        devTools.ifPresent(cdp -> cdp.sendQuietly("Browser.setDownloadBehavior", Map.of("behavior", "deny")));
         this.witness = witness(started, devTools, traffic, guard, settings);
         this.page = devTools.<BrowserPage>map(cdp -> new CdpPage(cdp, settings.pageTimeout())).orElseGet(() -> new DriverPage(driver));
         this.navigator = new Navigator(driver, page, traffic, witness, guard, settings.pageTimeout());
@@ -177,6 +180,27 @@ public final class BrowserSession {
      */
     public void clearBrowserState(Set<String> origins) {
         reset.clearBrowserState(origins);
+    }
+
+    /**
+     * The Cookie header this browser would send to {@code url} ("" when none), for a plain HTTP
+     * request made on its behalf (a file link checked without the browser). Never logged.
+     */
+    public String cookieHeader(String url) {
+        try {
+            if (devTools.isPresent()) {
+                var answer = devTools.get().send("Network.getCookies", Map.of("urls", java.util.List.of(url)));
+                return answer.get("cookies") instanceof java.util.List<?> cookies
+                        ? cookies.stream().filter(Map.class::isInstance).map(Map.class::cast)
+                                .map(cookie -> cookie.get("name") + "=" + cookie.get("value")).collect(Collectors.joining("; "))
+                        : "";
+            }
+            // Without DevTools: the cookies of the page shown now, which the crawl left on the same site.
+            return driver.manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                    .collect(Collectors.joining("; "));
+        } catch (WebDriverException e) {
+            return ""; // No document to ask (about:blank): the browser has no cookies for it either.
+        }
     }
 
     /** True when request headers (an Authorization header) can be added to the browser's own requests. */

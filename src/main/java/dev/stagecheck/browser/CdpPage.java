@@ -61,7 +61,8 @@ final class CdpPage implements BrowserPage {
     /**
      * Goes to {@code url} and returns when its load event fired, as {@code driver.get} does. A load
      * the browser gave up on (net::ERR_...) is thrown as a WebDriverException naming the error, one
-     * that outlasts the page timeout as a TimeoutException after the load is stopped.
+     * that became a download as a {@link FileDownload}, one that outlasts the page timeout as a
+     * TimeoutException after the load is stopped.
      */
     @Override
     public void open(String url) {
@@ -70,6 +71,9 @@ final class CdpPage implements BrowserPage {
         }
         var answer = cdp.send("Page.navigate", Map.of("url", url));
         var error = String.valueOf(answer.getOrDefault("errorText", ""));
+        if (Boolean.TRUE.equals(answer.get("isDownload"))) {
+            throw new FileDownload(url);
+        }
         if (!error.isEmpty()) {
             throw new WebDriverException("unknown error: " + error + " (navigating to the page)");
         }

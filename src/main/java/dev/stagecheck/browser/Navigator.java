@@ -52,8 +52,11 @@ final class Navigator {
             page.open("about:blank");
             return refused;
         }
+        var download = false;
         try {
             action.run();
+        } catch (FileDownload e) {
+            download = true;
         } catch (WebDriverException e) {
             // Chromium refuses to render some error answers (a 401 challenge it cannot meet:
             // net::ERR_INVALID_AUTH_CREDENTIALS). The witness still has the status; report that.
@@ -62,7 +65,9 @@ final class Navigator {
             }
         }
         witness.afterNavigation();
-        return traffic.awaitPageSince(from, pageTimeout);
+        var answer = traffic.awaitPageSince(from, pageTimeout);
+        // A download leaves the tab on the page before: the answer is a file link's, not a page to read.
+        return download ? answer.map(Exchange::asFile) : answer;
     }
 
     /** See {@link BrowserSession#navigateTo}. */

@@ -6,6 +6,7 @@ import dev.stagecheck.config.SiteProfile;
 import dev.stagecheck.pages.CrawledPage;
 import dev.stagecheck.traffic.ConsoleEntry;
 import dev.stagecheck.traffic.Exchange;
+import dev.stagecheck.url.FileLinks;
 import dev.stagecheck.url.SafeUrl;
 import dev.stagecheck.safety.RefusedLinks;
 import dev.stagecheck.safety.SafetyPolicy;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
@@ -30,16 +32,18 @@ import java.util.function.Predicate;
  * A bounded, breadth-first crawl of one site in the browser: every same-site page reachable by
  * links (menus opened too), each visited once (the visited set is checked when a link is queued),
  * never a URL on the never-visit list, and within the profile's page, depth and time limits.
- * Links to other sites are checked with a plain HTTP request, not crawled.
+ * Links to other sites are checked with a plain HTTP request, not crawled; so are file links (a
+ * download: by the file's name or the link's {@code download} attribute), which have no page to read.
  */
 public final class Crawler {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
     private static final int MAX_EXTERNAL_LINKS = 200;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
-    private record Target(String url, String from, int depth) {}
+    /** @param file a file link: checked over HTTP, not opened in the browser */
+    private record Target(String url, String from, int depth, boolean file) {}
 
-    private record Visit(PageRecord record, List<String> links, List<RefusedLinks.Entry> refused) {}
+    private record Visit(PageRecord record, List<String> links, Set<String> downloads, List<RefusedLinks.Entry> refused) {}
 
     private final BrowserSession session;
     private final SiteProfile.Crawl limits;
@@ -47,6 +51,7 @@ public final class Crawler {
     private final SafetyPolicy policy;
     private final Optional<String> menuToggle;
     private final ExternalLinkChecker externalLinkChecker;
+    private final FileLinkCheck fileLinkCheck;
     private final int workers;
 
     /** A crawl in this browser alone. */
@@ -66,6 +71,7 @@ public final class Crawler {
         this.policy = profile.safety();
         this.menuToggle = profile.navigation().menuToggle();
         this.externalLinkChecker = new ExternalLinkChecker(session.settings().httpTimeout());
+        this.fileLinkCheck = new FileLinkCheck(session.settings().httpTimeout());
     }
 
     public CrawlResult crawl(String label, List<String> startUrls) {
@@ -74,7 +80,7 @@ public final class Crawler {
         for (var start : startUrls) {
             var url = normalize(start);
             if (url != null) {
-                frontier.offer(url, "", 0);
+                frontier.offer(url, "", 0, FileLinks.byName(url));
             }
         }
         var helpers = CrawlWorkers.helpers(session, workers - 1).stream()
@@ -142,9 +148,9 @@ public final class Crawler {
             this.deadline = deadline;
         }
 
-        synchronized void offer(String url, String from, int depth) {
+        synchronized void offer(String url, String from, int depth, boolean file) {
             if (queued.add(url)) {
-                queue.add(new Target(url, from, depth));
+                queue.add(new Target(url, from, depth, file));
             }
         }
 
@@ -201,7 +207,7 @@ public final class Crawler {
                 if (refusal.isPresent()) {
                     refused.add(refusal.get(), SafeUrl.of(target.url()));
                 } else if (same) {
-                    offer(url, target.url(), target.depth() + 1);
+                    offer(url, target.url(), target.depth() + 1, FileLinks.byName(url) || visit.downloads().contains(link));
                 } else {
                     external.putIfAbsent(url, target.url());
                 }
@@ -222,6 +228,9 @@ public final class Crawler {
     }
 
     private Visit visit(BrowserSession session, Target target) {
+        if (target.file()) {
+            return fileVisit(session, target);
+        }
         var shown = new CrawledPage(session, menuToggle);
         var traffic = session.traffic();
         traffic.clear();
@@ -239,6 +248,10 @@ public final class Crawler {
             response = traffic.awaitPageSince(0, session.settings().pageTimeout());
         }
         var millis = (System.nanoTime() - started) / 1_000_000;
+        if (response.map(Exchange::isFile).orElse(false)) {
+            // The link became a download: the tab still shows the page before, whose title and links are not this one's.
+            return fileVisit(target, response.get(), millis, session);
+        }
         var page = shown.read();
         var resources = traffic.exchanges().stream().filter(exchange -> !exchange.isPage()).toList();
         var problems = resources.stream().filter(Exchange::isFailed).toList();
@@ -252,7 +265,23 @@ public final class Crawler {
                 answer.map(Exchange::status).orElse(0), problem,
                 answer.map(Exchange::challenges).orElse(List.of()),
                 page.title(), millis, resources.size(), problems, consoleErrors, traffic.probeRequests());
-        return new Visit(record, page.links(), traffic.refusals().entries());
+        return new Visit(record, page.links(), page.downloads(), traffic.refusals().entries());
+    }
+
+    /** A file link: its status from a plain HTTP request with the browser's cookies, and nothing to read. */
+    private Visit fileVisit(BrowserSession session, Target target) {
+        var traffic = session.traffic();
+        traffic.clear();
+        var started = System.nanoTime();
+        var answer = fileLinkCheck.check(session, target.url(), target.from());
+        return fileVisit(target, answer, (System.nanoTime() - started) / 1_000_000, session);
+    }
+
+    private static Visit fileVisit(Target target, Exchange answer, long millis, BrowserSession session) {
+        var traffic = session.traffic();
+        var record = new PageRecord(SafeUrl.of(target.url()), target.from(), target.depth(), answer.status(), answer.error(),
+                answer.challenges(), "", millis, 0, List.of(), List.of(), traffic.probeRequests());
+        return new Visit(record, List.of(), Set.of(), traffic.refusals().entries());
     }
 
     /** Without the #fragment; null for links that are not http(s) (mailto:, javascript:, tel:). */

@@ -15,8 +15,11 @@ import java.util.Set;
  * menu opened too, so links a script adds to the menu only when it opens are found as well.
  */
 public final class CrawledPage {
-    /** What a read found: the title and every link's resolved href, each once, in page order. */
-    public record Reading(String title, List<String> links) {}
+    /**
+     * What a read found: the title and every link's resolved href, each once, in page order, and
+     * those of them the page marks as downloads (the {@code download} attribute).
+     */
+    public record Reading(String title, List<String> links, Set<String> downloads) {}
 
     /** A read's script result: the title, and whether the menu toggle is shown. */
     private record Read(String title, boolean menuToggleShown) {}
@@ -32,11 +35,12 @@ public final class CrawledPage {
     /** The title and the links; the menu opened once when its toggle is shown, and its links read too. */
     public Reading read() {
         var links = new LinkedHashSet<String>();
-        var page = read(links, menu.css());
+        var downloads = new LinkedHashSet<String>();
+        var page = read(links, downloads, menu.css());
         if (page.menuToggleShown() && menu.open()) {
-            read(links, Optional.empty());
+            read(links, downloads, Optional.empty());
         }
-        return new Reading(page.title(), List.copyOf(links));
+        return new Reading(page.title(), List.copyOf(links), Set.copyOf(downloads));
     }
 
     /**
@@ -44,12 +48,14 @@ public final class CrawledPage {
      * page, not one per link or element.
      */
     @SuppressWarnings("unchecked")
-    private Read read(Set<String> links, Optional<String> toggle) {
+    private Read read(Set<String> links, Set<String> downloads, Optional<String> toggle) {
         try {
             var page = (Map<String, Object>) session.read("return {title: document.title,"
                     + " links: Array.from(document.querySelectorAll('a[href]'), a => a.href),"
+                    + " downloads: Array.from(document.querySelectorAll('a[href][download]'), a => a.href),"
                     + " toggle: !!(" + MenuToggle.SHOWN + ")};", toggle.orElse(null));
             ((List<Object>) page.get("links")).forEach(link -> links.add(String.valueOf(link)));
+            ((List<Object>) page.get("downloads")).forEach(link -> downloads.add(String.valueOf(link)));
             return new Read(String.valueOf(page.get("title")), Boolean.TRUE.equals(page.get("toggle")));
         } catch (WebDriverException e) {
             return new Read("", false);

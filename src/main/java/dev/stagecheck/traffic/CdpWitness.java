@@ -18,6 +18,8 @@ import java.util.concurrent.RejectedExecutionException;
  * Records every response and console message of a Chromium-family browser, from the events of its
  * DevTools connection, and holds each request the browser sends (paused) to the safety guard.
  * Redirect responses arrive inside requestWillBeSent, failed loads in loadingFailed; both are kept.
+ * A page load that became a download ends in loadingFailed (net::ERR_ABORTED), before or after its
+ * response: its status is kept all the same, as a file link's.
  */
 public final class CdpWitness implements NetworkWitness {
     private record Pending(String method, String url, String type, boolean topLevel, String page) {}
@@ -29,6 +31,8 @@ public final class CdpWitness implements NetworkWitness {
     private final Map<String, Map<String, Object>> wireResponses = new ConcurrentHashMap<>();
     /** Loads that failed, by request: a response or wire event for them may still come (events arrive out of order). */
     private final Map<String, String> failures = new ConcurrentHashMap<>();
+    /** Tab documents whose load the browser dropped (ERR_ABORTED): a download, whose response may still come. */
+    private final Map<String, Pending> aborted = new ConcurrentHashMap<>();
     private volatile String currentPage = "";
     private volatile String mainFrameId = "";
     private final ExecutorService continuations = DaemonPool.of(4, "stagecheck-cdp-continue");
@@ -81,6 +85,7 @@ public final class CdpWitness implements NetworkWitness {
         pending.clear();
         wireResponses.clear();
         failures.clear();
+        aborted.clear();
         stopped.clear();
     }
 
@@ -94,6 +99,7 @@ public final class CdpWitness implements NetworkWitness {
         if (!redirect.isEmpty() && earlier != null) {
             // The 3xx that led here never gets a responseReceived of its own.
             traffic.record(requestId + "/" + traffic.size(), exchange(earlier, redirect, Optional.empty()));
+            wireResponses.remove(requestId); // The 3xx's own: the next hop's answer is still to come.
         }
         var page = "Document".equals(type)
                 ? (earlier != null ? earlier.page() : referer(request))
@@ -105,12 +111,18 @@ public final class CdpWitness implements NetworkWitness {
     private synchronized void onResponse(Map<String, Object> event) {
         var requestId = text(event.get("requestId"));
         var response = map(event.get("response"));
-        var request = pending.getOrDefault(requestId,
+        var download = aborted.remove(requestId);
+        var request = download != null ? download : pending.getOrDefault(requestId,
                 new Pending("GET", text(response.get("url")), text(event.getOrDefault("type", "Other")), false, currentPage));
-        if (request.topLevel()) {
+        var headers = map(response.get("headers"));
+        var status = ((Number) response.getOrDefault("status", 0)).intValue();
+        var note = Optional.ofNullable(failures.remove(requestId)).or(() -> Exchange.redirectNote(status, Headers.all(headers, "Location")));
+        if (request.topLevel() && (download != null || Headers.isAttachment(headers))) {
+            note = Optional.of(Exchange.FILE); // Saved, not shown: the tab stays on the page before.
+        } else if (request.topLevel()) {
             currentPage = text(response.get("url"));
         }
-        traffic.record(requestId, exchange(request, response, Optional.ofNullable(failures.remove(requestId))));
+        traffic.record(requestId, exchange(request, response, note));
         pending.remove(requestId);
         wireResponses.remove(requestId);
     }
@@ -118,11 +130,19 @@ public final class CdpWitness implements NetworkWitness {
     private synchronized void onWireResponse(Map<String, Object> event) {
         var requestId = text(event.get("requestId"));
         var request = pending.get(requestId);
+        var download = aborted.get(requestId);
+        if (download != null) {
+            if (!isRedirect(event)) {
+                // A download's status, in case its responseReceived never comes (that one replaces this when it does).
+                traffic.record(requestId, fromWire(download, event, Exchange.FILE));
+            }
+            return;
+        }
         if (request == null) {
             return; // Answered already: its responseReceived said it all (and keeping it would pile up over a crawl).
         }
         wireResponses.put(requestId, event);
-        if (failures.containsKey(requestId)) {
+        if (failures.containsKey(requestId) && answers(event, failures.get(requestId))) {
             traffic.record(requestId, fromWire(request, event, failures.get(requestId)));
         }
     }
@@ -136,15 +156,38 @@ public final class CdpWitness implements NetworkWitness {
         var requestId = text(event.get("requestId"));
         var request = pending.get(requestId);
         var error = text(event.get("errorText"));
-        if (request == null || Boolean.TRUE.equals(event.get("canceled")) || error.contains("ERR_ABORTED") || stopped.remove(requestId)) {
+        var dropped = Boolean.TRUE.equals(event.get("canceled")) || error.contains("ERR_ABORTED");
+        if (request == null || dropped || stopped.remove(requestId)) {
             pending.remove(requestId);
+            if (request != null && dropped && request.topLevel()) {
+                aborted.put(requestId, request);
+                var wire = wireResponses.remove(requestId);
+                if (wire != null && !isRedirect(wire)) {
+                    traffic.record(requestId, fromWire(request, wire, Exchange.FILE));
+                }
+            }
             return;
         }
         failures.put(requestId, error);
         var wire = wireResponses.get(requestId);
-        traffic.record(requestId, wire != null ? fromWire(request, wire, error)
+        traffic.record(requestId, wire != null && answers(wire, error) ? fromWire(request, wire, error)
                 : new Exchange(request.method(), request.url(), 0, request.type(), request.topLevel(), request.page(),
                         List.of(), Optional.of(error)));
+    }
+
+    /**
+     * Whether a wire answer is the one a failed load ended on: a 3xx only when the browser refused
+     * that redirect's Location (net::ERR_INVALID_REDIRECT, ERR_UNSAFE_REDIRECT); else it is a hop
+     * whose ExtraInfo came late, or one of a loop (ERR_TOO_MANY_REDIRECTS, judged as a loop).
+     */
+    private static boolean answers(Map<String, Object> wire, String error) {
+        return !isRedirect(wire) || error.contains("ERR_INVALID_REDIRECT") || error.contains("ERR_UNSAFE_REDIRECT");
+    }
+
+    /** A hop's wire answer (its ExtraInfo may come late): never a download's own, which is the last hop's. */
+    private static boolean isRedirect(Map<String, Object> wire) {
+        var status = ((Number) wire.getOrDefault("statusCode", 0)).intValue();
+        return status >= 300 && status < 400;
     }
 
     private static Exchange fromWire(Pending request, Map<String, Object> wire, String error) {

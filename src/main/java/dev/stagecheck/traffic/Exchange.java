@@ -3,6 +3,8 @@ package dev.stagecheck.traffic;
 import dev.stagecheck.safety.Refusal;
 import dev.stagecheck.url.SafeUrl;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,8 +43,58 @@ public record Exchange(String method, String url, int status, String type, boole
         return isDocument() && topLevel;
     }
 
+    /**
+     * A step on the way to the page: a 3xx the browser follows. A 3xx that carries a note (no usable
+     * {@code Location}, a redirect the browser refused) is where the load ended: the page's answer.
+     */
     public boolean isRedirect() {
-        return status >= 300 && status < 400;
+        return status >= 300 && status < 400 && error.isEmpty();
+    }
+
+    /** The note of a 3xx that names no usable {@code Location}: nothing can follow it, so it is the final answer. */
+    public static final String NO_LOCATION = "no usable Location header";
+
+    /**
+     * The note a 3xx answer needs from the headers it came with: {@link #NO_LOCATION} when no
+     * {@code Location} names, as a URL, where to go (a 304 is an answer from the cache, not a redirect).
+     */
+    public static Optional<String> redirectNote(int status, List<String> locations) {
+        var redirect = status >= 300 && status < 400 && status != 304;
+        return redirect && locations.stream().noneMatch(Exchange::usable) ? Optional.of(NO_LOCATION) : Optional.empty();
+    }
+
+    /** A Location a browser can follow: a URL once the characters browsers escape themselves (spaces, non-ASCII) are escaped. */
+    private static boolean usable(String location) {
+        if (location.isBlank()) {
+            return false;
+        }
+        var escaped = new StringBuilder();
+        for (var b : location.trim().getBytes(StandardCharsets.UTF_8)) {
+            var c = b & 0xff;
+            escaped.append(c > 0x20 && c < 0x7f && "\"<>\\^`{|}".indexOf(c) < 0 ? String.valueOf((char) c) : String.format("%%%02X", c));
+        }
+        try {
+            URI.create(escaped.toString());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The note of a file link: a document the browser does not show as a page (an attachment, a
+     * type it downloads) or one the kit checked with a plain HTTP request instead. Its status is
+     * judged like any other; it has no title and no links.
+     */
+    public static final String FILE = "file link, not shown as a page";
+
+    public boolean isFile() {
+        return error.filter(FILE::equals).isPresent();
+    }
+
+    /** This answer, noted as a file link (a navigation that became a download). */
+    public Exchange asFile() {
+        return new Exchange(method, url, status, type, topLevel, page, challenges, Optional.of(FILE));
     }
 
     public boolean isUnauthorized() {

@@ -2,6 +2,7 @@ package dev.stagecheck.traffic;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Header lookups that ignore case: servers send "WWW-Authenticate", "Www-Authenticate" or worse. */
@@ -34,5 +35,10 @@ public final class Headers {
     /** All values joined as RFC 9110 allows for list-valued fields, or "" when absent. */
     public static String joined(Map<String, ?> headers, String name) {
         return String.join(", ", all(headers, name));
+    }
+
+    /** A response the browser saves instead of showing ({@code Content-Disposition: attachment}): a file link's. */
+    public static boolean isAttachment(Map<String, ?> headers) {
+        return joined(headers, "Content-Disposition").trim().toLowerCase(Locale.ROOT).startsWith("attachment");
     }
 }

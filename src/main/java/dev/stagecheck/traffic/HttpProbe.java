@@ -64,6 +64,39 @@ public final class HttpProbe {
         }
     }
 
+    /**
+     * What a file link answers, without fetching the file: a HEAD, and where that is refused or
+     * fails (servers that answer HEAD 405, or 403 to a URL signed for GET), a GET of its first byte
+     * whose body is not read. Redirects are not followed.
+     */
+    public Answer file(String url, Map<String, String> headers) {
+        var head = send(url, headers, "HEAD");
+        return head.status() < 400 ? head : send(url, headers, "GET");
+    }
+
+    private Answer send(String url, Map<String, String> headers, String method) {
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
+        if (method.equals("HEAD")) {
+            request.method("HEAD", HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.GET().header("Range", "bytes=0-0");
+        }
+        headers.forEach(request::header);
+        try {
+            var response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            // Closing the body unread ends the transfer: a server that ignores Range does not send the whole file.
+            response.body().close();
+            // 206 is the first byte of a file that is there; 416 the answer for an empty one (it has no first byte).
+            var status = response.statusCode() == 206 || response.statusCode() == 416 ? 200 : response.statusCode();
+            return new Answer(SafeUrl.of(url), status, response.headers().map());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while probing " + SafeUrl.of(url), e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw unreachable(url, e);
+        }
+    }
+
     /** The JDK client wraps a failed name lookup in ConnectExceptions, two levels deep. */
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (var cause = e; cause != null; cause = cause.getCause()) {

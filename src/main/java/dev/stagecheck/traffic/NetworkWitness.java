@@ -10,7 +10,8 @@ public interface NetworkWitness extends AutoCloseable {
 
     /**
      * Called before the browser goes to a known URL. A non-empty answer means the browser must not
-     * go there (it would open a login dialog no automation can close) and this is the page's answer.
+     * go there (it would open a login dialog no automation can close, or save a download and report
+     * no page) and this is the page's answer.
      */
     default Optional<Exchange> beforeNavigation(String url) {
         return Optional.empty();

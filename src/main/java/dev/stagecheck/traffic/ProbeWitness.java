@@ -103,6 +103,12 @@ public final class ProbeWitness implements NetworkWitness {
         var bare = bare(SafeUrl.withoutUserInfo(url));
         thisLoad.put(bare, answer);
         target = answer.status() / 100 == 3 ? Optional.empty() : Optional.of(bare);
+        if (Headers.isAttachment(answer.headers())) {
+            // A download: the browser would save it and stay where it is. The probe's answer is the file link's.
+            var exchange = document(url, answer.status(), answer.challenges(), Optional.of(Exchange.FILE));
+            traffic.record(exchange);
+            return Optional.of(exchange);
+        }
         if (answer.status() == 401 && !answer.challenges().isEmpty()) {
             var exchange = document(url, answer.status(), answer.challenges(), Optional.of("not opened in the browser:"
                     + " it would show a login dialog"));
@@ -213,7 +219,8 @@ public final class ProbeWitness implements NetworkWitness {
         }
         var known = before.filter(url::equals).map(thisLoad::get);
         if (known.isPresent()) {
-            return document(url, known.get().status(), known.get().challenges(), Optional.empty());
+            return document(url, known.get().status(), known.get().challenges(),
+                    Exchange.redirectNote(known.get().status(), known.get().header("Location")));
         }
         var refusal = guard.navigation(url);
         if (refusal.isPresent()) {
@@ -222,7 +229,7 @@ public final class ProbeWitness implements NetworkWitness {
             return document(url, 0, List.of(), Optional.of(refusal.get().note()));
         }
         var answer = answer(url, headers);
-        return document(url, answer.status(), answer.challenges(), Optional.empty());
+        return document(url, answer.status(), answer.challenges(), Exchange.redirectNote(answer.status(), answer.header("Location")));
     }
 
     /**

@@ -174,11 +174,15 @@ public final class RecordingProxy implements AutoCloseable {
             return false;
         }
         var challenges = Headers.all(response.headers().map(), "WWW-Authenticate");
+        // A 3xx without a Location is where the browser stays: the page's answer, not a step on the way.
+        // An attachment is saved, not shown: the tab stays on the page before, and this is a file link's answer.
+        var note = topLevel && Headers.isAttachment(response.headers().map()) ? Optional.of(Exchange.FILE)
+                : Exchange.redirectNote(response.statusCode(), Headers.all(response.headers().map(), "Location"));
         if (traffic != null) {
-            traffic.record(new Exchange(request.method(), url, response.statusCode(), type(dest, document), topLevel, page, challenges,
-                    Optional.empty()));
+            traffic.record(new Exchange(request.method(), url, response.statusCode(), type(dest, document), topLevel, page, challenges, note));
         }
-        if (topLevel && (response.statusCode() < 300 || response.statusCode() >= 400)) {
+        if (topLevel && !Headers.isAttachment(response.headers().map())
+                && (response.statusCode() < 300 || response.statusCode() >= 400 || note.isPresent())) {
             currentPage = url;
         }
         var headers = new LinkedHashMap<String, List<String>>();

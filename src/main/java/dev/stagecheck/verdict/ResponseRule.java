@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * listener's guard on every test, page loads, navigation, the crawl and the server-log check.
  * A 401 is expected from the URLs the profile protects (and those a test asks for on purpose),
  * a 403 from the URLs it names forbidden; anything else that answers 401 or 403, any 5xx, a
- * missing page (404, 410) and a redirect loop are findings. A fix here applies everywhere at once.
+ * missing page (404, 410), a redirect loop and a redirect that names nowhere to go are findings.
+ * A file link (a download) is judged by its status like a page. A fix here applies everywhere at once.
  */
 public final class ResponseRule {
     /** What every checklist test fails on, whatever it checks itself: a lock-out or a server error anywhere in its traffic. */
@@ -79,14 +80,19 @@ public final class ResponseRule {
         if (status == 0 && note.contains("ERR_TOO_MANY_REDIRECTS")) {
             return finding(FindingKind.REDIRECT_LOOP, url, from, "the browser gave up after too many redirects (" + note + ")");
         }
+        if (status == 0 && refusedRedirect(note)) {
+            return finding(FindingKind.REDIRECT_WITHOUT_LOCATION, url, from, "document answered a redirect " + UNUSABLE_LOCATION + " (" + note + ")"
+                    + FIX_LOCATION);
+        }
         if (status == 0) {
             return finding(FindingKind.BROKEN_PAGE, url, from, "no answer: " + (note.isEmpty() ? "no response seen" : note));
         }
         if (isExpected(url, status)) {
             return Optional.empty();
         }
-        return answer("document", url, from, status, challenges)
-                .or(() -> status >= 400 ? finding(FindingKind.BROKEN_PAGE, url, from, "document answered " + status) : Optional.empty());
+        var what = note.equals(Exchange.FILE) ? "file link" : "document";
+        return answer(what, url, from, status, error, challenges)
+                .or(() -> status >= 400 ? finding(FindingKind.BROKEN_PAGE, url, from, what + " answered " + status) : Optional.empty());
     }
 
     public Optional<Finding> page(PageRecord page) {
@@ -99,10 +105,15 @@ public final class ResponseRule {
     /** The answer to something a page loaded (a script, an image, an XHR, an iframe); empty when it is no problem. */
     public Optional<Finding> resource(Exchange resource, String page) {
         if (resource.status() == 0) {
+            var note = resource.error().orElse("");
+            if (refusedRedirect(note)) {
+                return finding(FindingKind.REDIRECT_WITHOUT_LOCATION, resource.url(), page, resource.type() + " answered a redirect "
+                        + UNUSABLE_LOCATION + " (" + note + ")" + FIX_LOCATION);
+            }
             return resource.error().filter(e -> e.contains("ERR_TOO_MANY_REDIRECTS"))
                     .flatMap(e -> finding(FindingKind.REDIRECT_LOOP, resource.url(), page, resource.type() + " answered too many redirects"));
         }
-        return answer(resource.type(), resource.url(), page, resource.status(), resource.challenges());
+        return answer(resource.type(), resource.url(), page, resource.status(), resource.error(), resource.challenges());
     }
 
     /** The guard of every checklist test: each undeclared 401 and each 5xx in what the browser saw, one finding each. */
@@ -119,9 +130,15 @@ public final class ResponseRule {
     }
 
     /** The part of the rule pages and resources share: what a status says, given what the profile expects. */
-    private Optional<Finding> answer(String what, String url, String from, int status, List<String> challenges) {
+    private Optional<Finding> answer(String what, String url, String from, int status, Optional<String> note, List<String> challenges) {
         if (isExpected(url, status)) {
             return Optional.empty();
+        }
+        if (status >= 300 && status < 400 && note.isPresent() && !note.get().equals(Exchange.FILE)) {
+            // A 3xx the browser ended on: it names no Location (or one it refused to follow), so every visitor is stuck there.
+            return finding(FindingKind.REDIRECT_WITHOUT_LOCATION, url, from, what + " answered " + status + " "
+                    + (note.get().equals(Exchange.NO_LOCATION) ? "without a usable Location header" : UNUSABLE_LOCATION + " (" + note.get() + ")")
+                    + FIX_LOCATION);
         }
         if (status == 401) {
             return finding(FindingKind.UNEXPECTED_401, url, from, what + " answered 401" + challengeText(challenges));
@@ -136,6 +153,14 @@ public final class ResponseRule {
             return finding(FindingKind.SERVER_ERROR, url, from, what + " answered " + status);
         }
         return Optional.empty();
+    }
+
+    private static final String UNUSABLE_LOCATION = "whose Location the browser cannot follow";
+    private static final String FIX_LOCATION = ": send a Location header with the full new address, or answer 200";
+
+    /** The browser's word for a redirect whose Location is no URL it may go to (its status is then often unknown). */
+    private static boolean refusedRedirect(String note) {
+        return note.contains("ERR_INVALID_REDIRECT") || note.contains("ERR_UNSAFE_REDIRECT");
     }
 
     private static Optional<Finding> finding(FindingKind kind, String url, String from, String evidence) {

@@ -1,6 +1,5 @@
 package dev.stagecheck.demo;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +32,18 @@ final class FaultInjection {
             </body>
             </html>
             """;
+
+    /**
+     * A 301 whose Location header a server rule forgot: browsers show the body and go nowhere. Not
+     * to be stored: browsers keep a 301 for good, and the fault must be gone once switched off.
+     */
+    private static final Response MOVED_WITHOUT_LOCATION = Response.html(301, """
+            <!doctype html>
+            <html lang="en">
+            <head><meta charset="utf-8"><title>301 Moved Permanently</title></head>
+            <body><h1>Moved Permanently</h1><p>The document has moved.</p></body>
+            </html>
+            """).noStore();
 
     private static final String BROKEN_LINK_PARAGRAPH = "<p>Still on version 1? Read <a href=\""
             + OLD_INSTALL_GUIDE + "\">the old install guide</a> before you upgrade.</p>\n";
@@ -96,6 +107,10 @@ final class FaultInjection {
                         : gamma.handle(request));
         router.wrap("GET", "/api/orders", orders -> request ->
                 faults.on(Fault.API_KEY_IGNORED) ? Response.json(200, DemoOrders.json()).noStore() : orders.handle(request));
+        router.wrap("GET", Downloads.ARCHIVE, archive -> request ->
+                faults.on(Fault.BROKEN_DOWNLOAD) ? errors.notFound(request).noStore() : archive.handle(request));
+        router.wrap("GET", Downloads.LATEST, latest -> request ->
+                faults.on(Fault.REDIRECT_WITHOUT_LOCATION) ? MOVED_WITHOUT_LOCATION : latest.handle(request));
         router.wrap("GET", "/docs/install", install -> request -> {
             if (faults.on(Fault.SLOW_PAGE)) {
                 slowBackend();
@@ -152,13 +167,7 @@ final class FaultInjection {
 
     /** Adds HTML to a page just before the first {@code marker}; a page without it is a bug here. */
     private static Response insertBefore(Response page, String marker, String html) {
-        String text = new String(page.body(), StandardCharsets.UTF_8);
-        int at = text.indexOf(marker);
-        if (at < 0) {
-            throw new IllegalStateException("demo fault: page has no " + marker + " to insert before");
-        }
-        String changed = text.substring(0, at) + html + text.substring(at);
-        return new Response(page.status(), page.headers(), changed.getBytes(StandardCharsets.UTF_8));
+        return page.insertBefore(marker, html);
     }
 
     /**

@@ -48,6 +48,16 @@ record Response(int status, Map<String, String> headers, byte[] body) {
         return new Response(status, copy, body);
     }
 
+    /** This page with HTML added just before the first {@code marker}; a page without it is a bug of the demo. */
+    Response insertBefore(String marker, String html) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        int at = text.indexOf(marker);
+        if (at < 0) {
+            throw new IllegalStateException("demo: page has no " + marker + " to insert before");
+        }
+        return new Response(status, headers, (text.substring(0, at) + html + text.substring(at)).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Member and admin pages must not linger in a shared cache or the back button. */
     Response noStore() {
         return withHeader("Cache-Control", "no-store");

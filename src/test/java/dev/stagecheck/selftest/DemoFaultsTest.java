@@ -333,6 +333,41 @@ public class DemoFaultsTest {
     }
 
     @Test
+    public void brokenDownload() throws Exception {
+        assertTrue(client.get("/docs/install").body().contains("href=\"/docs/downloads\""), "the install guide links to the downloads");
+        assertTrue(client.get("/docs/downloads").body().contains("href=\"/downloads/widget-1.4.zip\""), "the downloads page links the archive");
+        on(Fault.BROKEN_DOWNLOAD);
+        HttpResponse<String> archive = client.get("/downloads/widget-1.4.zip");
+        assertEquals(archive.statusCode(), 404);
+        assertEquals(archive.headers().firstValue("Cache-Control").orElse(""), "no-store", "gone again once switched off");
+        assertEquals(client.get("/downloads/widget-datasheet.pdf").statusCode(), 200, "only the archive");
+
+        off();
+        HttpResponse<String> normal = client.get("/downloads/widget-1.4.zip");
+        assertEquals(normal.statusCode(), 200);
+        assertEquals(normal.headers().firstValue("Content-Type").orElse(""), "application/octet-stream");
+        assertEquals(normal.headers().firstValue("Content-Disposition").orElse(""), "attachment; filename=\"widget-1.4.zip\"");
+        assertEquals(client.get("/downloads/widget-datasheet.pdf").headers().firstValue("Content-Type").orElse(""), "application/pdf");
+        assertTrue(client.get("/docs/downloads").body().contains("href=\"/downloads/checksums\" download"), "a link with the download attribute");
+    }
+
+    @Test
+    public void redirectWithoutLocation() throws Exception {
+        HttpResponse<String> normal = client.get("/downloads/latest");
+        assertEquals(normal.statusCode(), 302);
+        assertEquals(normal.headers().firstValue("Location").orElse(""), "/downloads/widget-1.4.zip");
+        on(Fault.REDIRECT_WITHOUT_LOCATION);
+        HttpResponse<String> latest = client.get("/downloads/latest");
+        assertEquals(latest.statusCode(), 301);
+        assertTrue(latest.headers().firstValue("Location").isEmpty(), "no Location header");
+        assertTrue(latest.body().contains("Moved Permanently"), latest.body());
+        assertEquals(latest.headers().firstValue("Cache-Control").orElse(""), "no-store", "browsers keep a 301 for good otherwise");
+
+        off();
+        assertEquals(client.get("/downloads/latest").statusCode(), 302);
+    }
+
+    @Test
     public void slowPageIsSlowButDoesNotHoldUpOtherRequests() throws Exception {
         on(Fault.SLOW_PAGE);
         long start = System.nanoTime();
