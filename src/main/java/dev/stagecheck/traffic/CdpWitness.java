@@ -59,6 +59,9 @@ public final class CdpWitness implements NetworkWitness {
         cdp.on("Network.responseReceived", this::onResponse);
         cdp.on("Network.responseReceivedExtraInfo", this::onWireResponse);
         cdp.on("Network.loadingFailed", this::onFailure);
+        cdp.on("Network.loadingFinished", event -> traffic.ended(text(event.get("requestId"))));
+        // A copy from the memory cache ends with this alone: no loadingFinished follows.
+        cdp.on("Network.requestServedFromCache", event -> traffic.ended(text(event.get("requestId"))));
         cdp.on("Runtime.consoleAPICalled", this::onConsole);
         cdp.on("Runtime.exceptionThrown", this::onException);
         cdp.on("Log.entryAdded", this::onLogEntry);
@@ -100,6 +103,7 @@ public final class CdpWitness implements NetworkWitness {
                 : text(event.get("documentURL"));
         var topLevel = "Document".equals(type) && mainFrameId.equals(text(event.get("frameId")));
         pending.put(requestId, new Pending(text(request.get("method")), url, type, topLevel, page));
+        traffic.started(requestId, url, type, topLevel, page);
     }
 
     private synchronized void onResponse(Map<String, Object> event) {
@@ -134,6 +138,15 @@ public final class CdpWitness implements NetworkWitness {
      */
     private synchronized void onFailure(Map<String, Object> event) {
         var requestId = text(event.get("requestId"));
+        try {
+            recordFailure(requestId, event);
+        } finally {
+            // Only once its failure is recorded: a wait for the page's network to go quiet must see it.
+            traffic.ended(requestId);
+        }
+    }
+
+    private void recordFailure(String requestId, Map<String, Object> event) {
         var request = pending.get(requestId);
         var error = text(event.get("errorText"));
         if (request == null || Boolean.TRUE.equals(event.get("canceled")) || error.contains("ERR_ABORTED") || stopped.remove(requestId)) {

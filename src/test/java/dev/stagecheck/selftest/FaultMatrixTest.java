@@ -47,6 +47,7 @@ public class FaultMatrixTest {
             Map.entry(Fault.CONSOLE_ERROR, new Expected(FindingKind.CONSOLE_ERROR, "/products/gamma")),
             Map.entry(Fault.API_KEY_IGNORED, new Expected(FindingKind.NOT_PROTECTED, "/api/orders")),
             Map.entry(Fault.SLOW_PAGE, new Expected(FindingKind.SLOW_PAGE, "/docs/install")),
+            Map.entry(Fault.SLOW_REQUEST, new Expected(FindingKind.define("Slow request"), "/status/api/report")),
             Map.entry(Fault.SERVER_LOG_401, new Expected(FindingKind.SERVER_LOG, "/internal/recommendations"))));
 
     record Row(String fault, String expected, boolean caught, double seconds, String evidence) {}
