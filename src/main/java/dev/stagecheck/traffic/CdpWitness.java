@@ -109,8 +109,10 @@ public final class CdpWitness implements NetworkWitness {
     private synchronized void onResponse(Map<String, Object> event) {
         var requestId = text(event.get("requestId"));
         var response = map(event.get("response"));
-        var request = pending.getOrDefault(requestId,
-                new Pending("GET", text(response.get("url")), text(event.getOrDefault("type", "Other")), false, currentPage));
+        // Events may come out of order: a response before its request is still the tab's document when it says so.
+        var type = text(event.getOrDefault("type", "Other"));
+        var request = pending.getOrDefault(requestId, new Pending("GET", text(response.get("url")), type,
+                "Document".equals(type) && mainFrameId.equals(text(event.get("frameId"))), currentPage));
         if (request.topLevel()) {
             currentPage = text(response.get("url"));
         }

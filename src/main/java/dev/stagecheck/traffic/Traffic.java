@@ -77,7 +77,8 @@ public final class Traffic {
      * before: a load first seen as failed may learn its real status (a 401) a moment later.
      */
     public synchronized void record(String key, Exchange exchange) {
-        if (leftOver.contains(requestKey(key))) {
+        // A page's document is never dropped: the navigation waiting for it would see no answer at all.
+        if (leftOver.contains(requestKey(key)) && !exchange.isPage()) {
             return;
         }
         var position = positions.get(key);
