@@ -6,6 +6,7 @@ import dev.stagecheck.config.SiteProfile;
 import dev.stagecheck.pages.CrawledPage;
 import dev.stagecheck.traffic.ConsoleEntry;
 import dev.stagecheck.traffic.Exchange;
+import dev.stagecheck.traffic.Traffic;
 import dev.stagecheck.url.FileLinks;
 import dev.stagecheck.url.SafeUrl;
 import dev.stagecheck.safety.RefusedLinks;
@@ -247,12 +248,19 @@ public final class Crawler {
             shown.stopLoading();
             response = traffic.awaitPageSince(0, session.settings().pageTimeout());
         }
-        var millis = (System.nanoTime() - started) / 1_000_000;
+        var loadEnded = System.nanoTime();
+        var millis = (loadEnded - started) / 1_000_000;
         if (response.map(Exchange::isFile).orElse(false)) {
             // The link became a download: the tab still shows the page before, whose title and links are not this one's.
             return fileVisit(target, response.get(), millis, session);
         }
+        // Read first: a script call runs after the page's load handlers, so what they sent is known by then.
         var page = shown.read();
+        var late = error.isPresent() ? List.<PageRecord.LateRequest>of()
+                : response.map(answer -> lateRequests(traffic, answer.url(), loadEnded)).orElse(List.of());
+        if (late.stream().anyMatch(PageRecord.LateRequest::stillRunning)) {
+            shown.stopLoading(); // What it still runs is this page's, not the next one's: stopped, and named as slow.
+        }
         var resources = traffic.exchanges().stream().filter(exchange -> !exchange.isPage()).toList();
         var problems = resources.stream().filter(Exchange::isFailed).toList();
         // "Failed to load resource: 401" only repeats a failed sub-resource, which is counted already.
@@ -264,7 +272,7 @@ public final class Crawler {
         var record = new PageRecord(SafeUrl.of(target.url()), target.from(), target.depth(),
                 answer.map(Exchange::status).orElse(0), problem,
                 answer.map(Exchange::challenges).orElse(List.of()),
-                page.title(), millis, resources.size(), problems, consoleErrors, traffic.probeRequests());
+                page.title(), millis, resources.size(), problems, consoleErrors, traffic.probeRequests(), late);
         return new Visit(record, page.links(), page.downloads(), traffic.refusals().entries());
     }
 
@@ -280,8 +288,22 @@ public final class Crawler {
     private static Visit fileVisit(Target target, Exchange answer, long millis, BrowserSession session) {
         var traffic = session.traffic();
         var record = new PageRecord(SafeUrl.of(target.url()), target.from(), target.depth(), answer.status(), answer.error(),
-                answer.challenges(), "", millis, 0, List.of(), List.of(), traffic.probeRequests());
+                answer.challenges(), "", millis, 0, List.of(), List.of(), traffic.probeRequests(), List.of());
         return new Visit(record, List.of(), Set.of(), traffic.refusals().entries());
+    }
+
+    /**
+     * Waits for the page's network to go quiet (at most the page timeout), so every request it made
+     * has its final answer before the page is judged and none is still running when the crawl moves
+     * on (one left running would hold up or be taken for the next page's), and returns the requests
+     * that outlasted its load. The wait is not the page's time: a slow request is named itself.
+     */
+    private List<PageRecord.LateRequest> lateRequests(Traffic traffic, String pageUrl, long loadEnded) {
+        var requests = traffic.awaitQuiet(pageUrl, session.settings().pageTimeout());
+        var now = System.nanoTime();
+        return requests.stream().filter(request -> request.running() || request.endedNanos() > loadEnded)
+                .map(request -> new PageRecord.LateRequest(request.url(), request.type(), request.millis(now), request.running()))
+                .toList();
     }
 
     /** Without the #fragment; null for links that are not http(s) (mailto:, javascript:, tel:). */

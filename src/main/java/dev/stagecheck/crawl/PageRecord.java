@@ -17,10 +17,31 @@ import java.util.Optional;
  * @param consoleErrors    console errors and uncaught exceptions while the page loaded (not the browser's
  *                         "Failed to load resource" notes, which repeat a problem sub-resource)
  * @param probeRequests    plain HTTP requests the kit sent to learn statuses the browser does not report
+ * @param millis           the page's own load: from asking for it to its load event (not the wait for its network to go quiet)
+ * @param lateRequests     what the page still had running when its load ended (an XHR, a late image), each with how long it took
  */
 public record PageRecord(String url, String from, int depth, int status, Optional<String> error, List<String> challenges,
                          String title, long millis, int resourceCount, List<Exchange> problemResources,
-                         List<ConsoleEntry> consoleErrors, int probeRequests) {
+                         List<ConsoleEntry> consoleErrors, int probeRequests, List<LateRequest> lateRequests) {
+
+    /**
+     * A request the page made that outlasted its load.
+     *
+     * @param stillRunning true when it had not ended when the crawl stopped waiting for it (then stopped)
+     */
+    public record LateRequest(String url, String type, long millis, boolean stillRunning) {}
+
+    public PageRecord {
+        lateRequests = List.copyOf(lateRequests);
+    }
+
+    /** A page whose loads all ended with it. */
+    public PageRecord(String url, String from, int depth, int status, Optional<String> error, List<String> challenges,
+                      String title, long millis, int resourceCount, List<Exchange> problemResources,
+                      List<ConsoleEntry> consoleErrors, int probeRequests) {
+        this(url, from, depth, status, error, challenges, title, millis, resourceCount, problemResources, consoleErrors, probeRequests,
+                List.of());
+    }
 
     public boolean loaded() {
         return status >= 200 && status < 400;

@@ -63,6 +63,9 @@ public final class CdpWitness implements NetworkWitness {
         cdp.on("Network.responseReceived", this::onResponse);
         cdp.on("Network.responseReceivedExtraInfo", this::onWireResponse);
         cdp.on("Network.loadingFailed", this::onFailure);
+        cdp.on("Network.loadingFinished", event -> traffic.ended(text(event.get("requestId"))));
+        // A copy from the memory cache ends with this alone: no loadingFinished follows.
+        cdp.on("Network.requestServedFromCache", event -> traffic.ended(text(event.get("requestId"))));
         cdp.on("Runtime.consoleAPICalled", this::onConsole);
         cdp.on("Runtime.exceptionThrown", this::onException);
         cdp.on("Log.entryAdded", this::onLogEntry);
@@ -106,14 +109,17 @@ public final class CdpWitness implements NetworkWitness {
                 : text(event.get("documentURL"));
         var topLevel = "Document".equals(type) && mainFrameId.equals(text(event.get("frameId")));
         pending.put(requestId, new Pending(text(request.get("method")), url, type, topLevel, page));
+        traffic.started(requestId, url, type, topLevel, page);
     }
 
     private synchronized void onResponse(Map<String, Object> event) {
         var requestId = text(event.get("requestId"));
         var response = map(event.get("response"));
         var download = aborted.remove(requestId);
-        var request = download != null ? download : pending.getOrDefault(requestId,
-                new Pending("GET", text(response.get("url")), text(event.getOrDefault("type", "Other")), false, currentPage));
+        // Events may come out of order: a response before its request is still the tab's document when it says so.
+        var type = text(event.getOrDefault("type", "Other"));
+        var request = download != null ? download : pending.getOrDefault(requestId, new Pending("GET", text(response.get("url")), type,
+                "Document".equals(type) && mainFrameId.equals(text(event.get("frameId"))), currentPage));
         var headers = map(response.get("headers"));
         var status = ((Number) response.getOrDefault("status", 0)).intValue();
         var note = Optional.ofNullable(failures.remove(requestId)).or(() -> Exchange.redirectNote(status, Headers.all(headers, "Location")));
@@ -154,6 +160,15 @@ public final class CdpWitness implements NetworkWitness {
      */
     private synchronized void onFailure(Map<String, Object> event) {
         var requestId = text(event.get("requestId"));
+        try {
+            recordFailure(requestId, event);
+        } finally {
+            // Only once its failure is recorded: a wait for the page's network to go quiet must see it.
+            traffic.ended(requestId);
+        }
+    }
+
+    private void recordFailure(String requestId, Map<String, Object> event) {
         var request = pending.get(requestId);
         var error = text(event.get("errorText"));
         var dropped = Boolean.TRUE.equals(event.get("canceled")) || error.contains("ERR_ABORTED");

@@ -33,6 +33,30 @@ public final class Traffic {
     private RefusedLinks refused = new RefusedLinks();
     private final AtomicInteger probes = new AtomicInteger();
     private volatile String method = "none";
+    /** The browser's requests since the last {@link #clear}, by key, as far as the witness reports them (started, ended). */
+    private final Map<String, Request> requests = new HashMap<>();
+    /**
+     * Requests a previous page (or test) left running when the traffic was cleared: whatever they
+     * answer later is not this page's, so it is not recorded (until the next clear: the list stays short).
+     */
+    private final Set<String> leftOver = new java.util.HashSet<>();
+    /** Requests whose end was reported before their start: Chromium does that for a copy from its memory cache. */
+    private final Set<String> endedFirst = new java.util.HashSet<>();
+
+    /**
+     * One request of the browser: where it went, for which page, when it started and (once it did)
+     * ended. {@code topLevel}: the tab's own document (a navigation), not something a page loads.
+     */
+    public record Request(String url, String type, boolean topLevel, String page, long startedNanos, long endedNanos) {
+        public boolean running() {
+            return endedNanos == 0;
+        }
+
+        /** How long it ran, or has been running until {@code nowNanos}. */
+        public long millis(long nowNanos) {
+            return ((running() ? nowNanos : endedNanos) - startedNanos) / 1_000_000;
+        }
+    }
 
     /** How statuses are learned in this session, for the report (e.g. "CDP Network events"). */
     public String method() {
@@ -53,6 +77,10 @@ public final class Traffic {
      * before: a load first seen as failed may learn its real status (a 401) a moment later.
      */
     public synchronized void record(String key, Exchange exchange) {
+        // A page's document is never dropped: the navigation waiting for it would see no answer at all.
+        if (leftOver.contains(requestKey(key)) && !exchange.isPage()) {
+            return;
+        }
         var position = positions.get(key);
         if (position != null && position < exchanges.size()) {
             exchanges.set(position, exchange);
@@ -76,12 +104,64 @@ public final class Traffic {
     }
 
     public synchronized void clear() {
+        leftOver.clear();
+        requests.forEach((key, request) -> {
+            if (request.running()) {
+                leftOver.add(key);
+            }
+        });
+        requests.clear();
+        endedFirst.clear();
         exchanges.clear();
         positions.clear();
         console.clear();
         expectedUnauthorized.clear();
         refused = new RefusedLinks();
         probes.set(0);
+    }
+
+    /**
+     * The browser sent a request ({@code key}: the witness's id for it, which {@link #record(String, Exchange)}
+     * keys start with) for {@code page}. Witnesses that see requests start and end say so, so the
+     * kit can wait for a page's network to go quiet and name what kept it busy.
+     */
+    public synchronized void started(String key, String url, String type, boolean topLevel, String page) {
+        if (!leftOver.contains(key)) {
+            var now = System.nanoTime();
+            requests.putIfAbsent(key, new Request(SafeUrl.of(url), type, topLevel, SafeUrl.of(page), now, endedFirst.remove(key) ? now : 0));
+        }
+    }
+
+    /** A request {@link #started} before finished loading or failed. */
+    public synchronized void ended(String key) {
+        var request = requests.get(key);
+        if (request == null) {
+            endedFirst.add(key);
+        } else if (request.running()) {
+            requests.put(key, new Request(request.url(), request.type(), request.topLevel(), request.page(), request.startedNanos(),
+                    System.nanoTime()));
+            notifyAll();
+        }
+    }
+
+    /**
+     * Waits until no request that {@code page} (the document URL it was made for) loads is running,
+     * at most {@code timeout}, and returns every such request since the last {@link #clear}, the
+     * ones still running included. Navigations are not the page's loads, and a stream kept open by
+     * design (EventSource) never ends, so neither is waited for. Empty at once where the witness
+     * does not report requests starting.
+     */
+    public synchronized List<Request> awaitQuiet(String page, Duration timeout) {
+        var shown = SafeUrl.of(page);
+        Predicate<Request> loads = r -> !r.topLevel() && r.page().equals(shown) && !"EventSource".equals(r.type());
+        Deadline.after(timeout).await(this, () -> requests.values().stream().noneMatch(r -> r.running() && loads.test(r)));
+        return requests.values().stream().filter(loads).toList();
+    }
+
+    /** The request id a record key is made of ("id" or "id/n" for a redirect of it). */
+    private static String requestKey(String key) {
+        var slash = key.indexOf('/');
+        return slash < 0 ? key : key.substring(0, slash);
     }
 
     /** A request the safety policy stopped (the browser's own, or a probe's), found on {@code page}. */

@@ -34,15 +34,52 @@ public record BaselineComparison(List<Finding> regressions, List<String> improve
             } else if (is.consoleErrors() < was.consoleErrors()) {
                 improvements.add(path + ": console errors " + was.consoleErrors() + " -> " + is.consoleErrors());
             }
-            if (is.failedResources() > was.failedResources()) {
-                regressions.add(regression(path, "more failed sub-resources: " + was.failedResources() + " -> " + is.failedResources()));
-            } else if (is.failedResources() < was.failedResources()) {
-                improvements.add(path + ": failed sub-resources " + was.failedResources() + " -> " + is.failedResources());
-            }
+            compareFailed(path, was, is, regressions, improvements);
         });
         now.pages().keySet().stream().filter(path -> !before.pages().containsKey(path))
                 .forEach(path -> improvements.add(path + ": new page (" + statusText(now.pages().get(path).status()) + ")"));
         return new BaselineComparison(regressions.all(), improvements);
+    }
+
+    /**
+     * Each sub-resource that fails now and did not (or failed otherwise) is a regression naming it,
+     * with its old and new status; against a baseline of an older kit, which only counted them,
+     * a higher count is, naming what fails now.
+     */
+    private static void compareFailed(String path, Baseline.Entry was, Baseline.Entry is, Findings regressions, List<String> improvements) {
+        if (!was.namesFailures()) {
+            if (is.failedResources() > was.failedResources()) {
+                regressions.add(regression(path, "more failed sub-resources: " + was.failedResources() + " -> " + is.failedResources()
+                        + ", failing now: " + describe(is.failed()) + " (the baseline is from an older kit and does not name them:"
+                        + " record it again with -Dbaseline.update=true)"));
+            } else if (is.failedResources() < was.failedResources()) {
+                improvements.add(path + ": failed sub-resources " + was.failedResources() + " -> " + is.failedResources());
+            }
+            return;
+        }
+        var before = new java.util.LinkedHashMap<String, Baseline.FailedResource>();
+        was.failed().forEach(resource -> before.putIfAbsent(resource.key(), resource));
+        var after = new java.util.LinkedHashMap<String, Baseline.FailedResource>();
+        is.failed().forEach(resource -> after.putIfAbsent(resource.key(), resource));
+        after.forEach((key, resource) -> {
+            var old = before.get(key);
+            if (old == null) {
+                regressions.add(regression(path, "sub-resource " + resource.url() + " failed: was loading fine, now "
+                        + statusText(resource.status())));
+            } else if (old.status() != resource.status()) {
+                regressions.add(regression(path, "sub-resource " + resource.url() + " answers otherwise: was "
+                        + statusText(old.status()) + ", now " + statusText(resource.status())));
+            }
+        });
+        before.forEach((key, resource) -> {
+            if (!after.containsKey(key)) {
+                improvements.add(path + ": sub-resource " + resource.url() + " loads again (was " + statusText(resource.status()) + ")");
+            }
+        });
+    }
+
+    private static String describe(List<Baseline.FailedResource> failed) {
+        return failed.isEmpty() ? "(none)" : String.join(", ", failed.stream().map(r -> r.url() + " " + statusText(r.status())).toList());
     }
 
     private static Finding regression(String path, String evidence) {

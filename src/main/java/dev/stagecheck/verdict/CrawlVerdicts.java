@@ -1,14 +1,17 @@
 package dev.stagecheck.verdict;
 
 import dev.stagecheck.crawl.CrawlResult;
+import dev.stagecheck.crawl.PageRecord;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns what a crawl saw into findings: each page's answer and each of its sub-resources' (as the
- * {@link ResponseRule} judges them), console errors, slow pages, and broken links to other sites.
+ * {@link ResponseRule} judges them), console errors, slow pages and slow requests, and broken links
+ * to other sites.
  */
 public final class CrawlVerdicts {
     private final ResponseRule rule;
@@ -33,6 +36,9 @@ public final class CrawlVerdicts {
                 findings.add(new Finding(FindingKind.SLOW_PAGE, page.url(), page.from(),
                         "took " + page.millis() + " ms, budget crawl.page.budget=" + pageBudget.toMillis() + " ms"));
             }
+            for (var request : page.lateRequests()) {
+                slowRequest(request, page.url()).ifPresent(findings::add);
+            }
         }
         for (var link : crawl.externalLinks()) {
             if (link.broken()) {
@@ -41,5 +47,21 @@ public final class CrawlVerdicts {
             }
         }
         return findings;
+    }
+
+    /**
+     * A request the page still ran after its load, longer than the page budget: named itself, with
+     * the page that made it, so the time is charged to neither this page's load nor the next page's.
+     */
+    private Optional<Finding> slowRequest(PageRecord.LateRequest request, String page) {
+        if (request.millis() <= pageBudget.toMillis()) {
+            return Optional.empty();
+        }
+        var took = request.stillRunning()
+                ? "was still running after " + request.millis() + " ms when the crawl stopped waiting for it"
+                : "took " + request.millis() + " ms";
+        return Optional.of(new Finding(FindingKind.SLOW_REQUEST, request.url(), page,
+                request.type() + " request " + took + ", after the page itself had loaded; budget crawl.page.budget="
+                        + pageBudget.toMillis() + " ms: make it answer faster"));
     }
 }

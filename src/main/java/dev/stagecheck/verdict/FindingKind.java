@@ -23,6 +23,7 @@ public final class FindingKind implements Comparable<FindingKind> {
     public static final FindingKind SERVER_ERROR = define("Server error");
     public static final FindingKind CONSOLE_ERROR = define("Console error");
     public static final FindingKind SLOW_PAGE = define("Slow page");
+    public static final FindingKind SLOW_REQUEST = define("Slow request");
     public static final FindingKind REDIRECT_LOOP = define("Redirect loop");
     public static final FindingKind REDIRECT_WITHOUT_LOCATION = define("Redirect without Location");
     public static final FindingKind SERVER_LOG = define("Server log");

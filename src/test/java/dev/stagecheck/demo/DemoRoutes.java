@@ -38,6 +38,8 @@ final class DemoRoutes {
         new SearchPage(parts.layout()).addTo(router);
         new StaticAssets().addTo(router);
         new Downloads(parts.layout()).addTo(router);
+        new StatusPages(parts.layout()).addTo(router);
+        new PartnerPages(parts.layout()).addTo(router);
         router.get(ServerLog.PATH, request -> new Response(200,
                 Map.of("Content-Type", "text/plain; charset=utf-8", "Cache-Control", "no-store"),
                 parts.log().text().getBytes(StandardCharsets.UTF_8)));

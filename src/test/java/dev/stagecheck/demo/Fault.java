@@ -45,6 +45,9 @@ public enum Fault {
             "The address of the latest release answers 301 Moved Permanently with a page but no Location header, so no browser gets to the file."),
     SLOW_PAGE("slow-page", "/docs/install",
             "The install guide takes two and a half seconds to answer."),
+    SLOW_REQUEST("slow-request", StatusPages.REPORT_PATH,
+            "The home page links to a live status page whose background report request takes five seconds and holds the"
+                    + " visitor's server session meanwhile (as PHP sessions do), so the visitor's next status page waits for it too."),
     SERVER_LOG_401("server-log-401", "/",
             "Serving the home page logs a failed background call to an internal service with 401 in the server log, while the browser sees a normal page."),
     WIDE_PAGE("wide-page", "/products/",

@@ -1,6 +1,11 @@
 package dev.stagecheck.demo;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Builds every {@link Fault} into the site by wrapping the normal handlers: each wrapper asks
@@ -16,6 +21,9 @@ final class FaultInjection {
     static final String OLD_INSTALL_GUIDE = "/docs/old-install-guide";
     static final String GAMMA_ERROR = "demo fault: gamma widget failed";
     static final long SLOW_PAGE_MILLIS = 2_500;
+    /** Longer than the demo profile's crawl.page.budget (2 s), far below the page timeout. */
+    static final long SLOW_REQUEST_MILLIS = 5_000;
+    private static final String STATUS_LINK = "<p class=\"status-link\"><a href=\"" + StatusPages.LIVE_PATH + "\">Live status</a></p>\n";
 
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     /** The demo's control paths (server log, state): not pages of the site, so {@link Fault#SITE_401} leaves them open. */
@@ -62,6 +70,8 @@ final class FaultInjection {
     /** The "small screens" rule of a stylesheet change gone wrong: the hamburger is gone, the menu still collapsed. */
     private static final String HIDE_MENU_BUTTON = "<style>@media (max-width: 900px) { .menu-toggle { display: none !important; } }</style>\n";
 
+    /** {@link Fault#SLOW_REQUEST}'s server sessions: one lock per visitor (browser), held while a request of it is served. */
+    private final Map<String, ReentrantLock> visitorSessions = new ConcurrentHashMap<>();
     private final FaultSwitch faults;
     private final ServerLog log;
     private final StickySessions sticky;
@@ -113,7 +123,7 @@ final class FaultInjection {
                 faults.on(Fault.REDIRECT_WITHOUT_LOCATION) ? MOVED_WITHOUT_LOCATION : latest.handle(request));
         router.wrap("GET", "/docs/install", install -> request -> {
             if (faults.on(Fault.SLOW_PAGE)) {
-                slowBackend();
+                slowBackend(SLOW_PAGE_MILLIS);
             }
             return install.handle(request);
         });
@@ -121,9 +131,13 @@ final class FaultInjection {
             if (faults.on(Fault.SERVER_LOG_401)) {
                 log.error(UPSTREAM_FAILURE);
             }
-            return faults.on(Fault.HIDDEN_MENU) ? insertBefore(home.handle(request), "</head>", HIDE_MENU_BUTTON)
+            var page = faults.on(Fault.HIDDEN_MENU) ? insertBefore(home.handle(request), "</head>", HIDE_MENU_BUTTON)
                     : home.handle(request);
+            return faults.on(Fault.SLOW_REQUEST) ? insertBefore(page, "</main>", STATUS_LINK) : page;
         });
+        for (var path : List.of(StatusPages.LIVE_PATH, StatusPages.HISTORY_PATH, StatusPages.REPORT_PATH)) {
+            router.wrap("GET", path, status -> request -> faults.on(Fault.SLOW_REQUEST) ? inVisitorSession(request, status) : status.handle(request));
+        }
         router.wrap("GET", "/products/", products -> request ->
                 faults.on(Fault.WIDE_PAGE) ? insertBefore(products.handle(request), "</main>", WIDE_BANNER)
                         : products.handle(request));
@@ -171,12 +185,30 @@ final class FaultInjection {
     }
 
     /**
+     * {@link Fault#SLOW_REQUEST}: serves one visitor's requests one at a time, as a server that locks
+     * the visitor's session while a request runs does; the status report takes its time meanwhile.
+     */
+    private Response inVisitorSession(Request request, Handler handler) {
+        var visitor = String.join(",", request.headers().getOrDefault("User-Agent", List.of()));
+        var session = visitorSessions.computeIfAbsent(visitor, key -> new ReentrantLock());
+        session.lock();
+        try {
+            if (request.path().equals(StatusPages.REPORT_PATH)) {
+                slowBackend(SLOW_REQUEST_MILLIS);
+            }
+            return handler.handle(request);
+        } finally {
+            session.unlock();
+        }
+    }
+
+    /**
      * {@link Fault#SLOW_PAGE}: waits on this request's own thread, as a slow backend would hold it,
      * holding no lock, so the other request threads keep serving. Closing the site interrupts it.
      */
-    private static void slowBackend() {
+    private static void slowBackend(long millis) {
         try {
-            TimeUnit.MILLISECONDS.sleep(SLOW_PAGE_MILLIS);
+            TimeUnit.MILLISECONDS.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

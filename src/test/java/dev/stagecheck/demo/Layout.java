@@ -54,7 +54,7 @@ final class Layout {
                 %s
                 </main>
                 <footer class="site-footer">
-                  <p>Demo Staging is the practice site built into stagecheck. Nothing here is for sale.</p>
+                  <p>Demo Staging is the practice site built into stagecheck. Nothing here is for sale. <a href="/partners/">Partner offers</a></p>
                 </footer>
                 </body>
                 </html>

@@ -8,6 +8,7 @@ import dev.stagecheck.verdict.FindingKind;
 import dev.stagecheck.verdict.Findings;
 import org.testng.annotations.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -41,11 +42,11 @@ public class FindingCountsTest {
     @Test(description = "a regression both crawls see counts once in the comparison, as in the findings")
     public void theComparisonCountsRegressionsAsTheFindingsDo() {
         var before = new Baseline(Map.of(
-                "visitor /docs/faq", new Baseline.Entry("/docs/faq", 200, 0, 0, "FAQ"),
-                "member /docs/faq", new Baseline.Entry("/docs/faq", 200, 0, 0, "FAQ")));
+                "visitor /docs/faq", new Baseline.Entry("/docs/faq", 200, 0, 0, "FAQ", List.of()),
+                "member /docs/faq", new Baseline.Entry("/docs/faq", 200, 0, 0, "FAQ", List.of())));
         var now = new Baseline(Map.of(
-                "visitor /docs/faq", new Baseline.Entry("/docs/faq", 404, 0, 0, "Not found"),
-                "member /docs/faq", new Baseline.Entry("/docs/faq", 404, 0, 0, "Not found")));
+                "visitor /docs/faq", new Baseline.Entry("/docs/faq", 404, 0, 0, "Not found", List.of()),
+                "member /docs/faq", new Baseline.Entry("/docs/faq", 404, 0, 0, "Not found", List.of())));
         var comparison = BaselineComparison.compare(before, now);
         var findings = new Findings();
         findings.addAll(comparison.regressions());
