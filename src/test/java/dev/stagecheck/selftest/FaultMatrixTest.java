@@ -49,7 +49,7 @@ public class FaultMatrixTest {
             Map.entry(Fault.BROKEN_DOWNLOAD, new Expected(FindingKind.BROKEN_LINK, "/downloads/widget-1.4.zip")),
             Map.entry(Fault.REDIRECT_WITHOUT_LOCATION, new Expected(FindingKind.REDIRECT_WITHOUT_LOCATION, "/downloads/latest")),
             Map.entry(Fault.SLOW_PAGE, new Expected(FindingKind.SLOW_PAGE, "/docs/install")),
-            Map.entry(Fault.SLOW_REQUEST, new Expected(FindingKind.define("Slow request"), "/status/api/report")),
+            Map.entry(Fault.SLOW_REQUEST, new Expected(FindingKind.SLOW_REQUEST, "/status/api/report")),
             Map.entry(Fault.SERVER_LOG_401, new Expected(FindingKind.SERVER_LOG, "/internal/recommendations")),
             Map.entry(Fault.SITE_401, new Expected(FindingKind.UNEXPECTED_401, "/login"))));
 

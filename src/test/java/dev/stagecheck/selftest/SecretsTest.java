@@ -11,7 +11,6 @@ import org.testng.annotations.DataProvider;
 import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +66,7 @@ public class SecretsTest {
             throw new SkipException(browser + " cannot run here: " + reason.get());
         }
         var run = JavaProcess.of("org.testng.TestNG")
-                .jvmArg("-javaagent:" + aspectjWeaver())
+                .jvmArg("-javaagent:" + JavaProcess.aspectjWeaver())
                 .removeEnv(name -> name.startsWith("STAGECHECK_"))
                 .env("STAGECHECK_DEMO_USER", DemoCredentials.MEMBER_EMAIL)
                 .env("STAGECHECK_DEMO_PASSWORD", DemoCredentials.MEMBER_PASSWORD)
@@ -130,15 +129,5 @@ public class SecretsTest {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).toList();
         }
-    }
-
-    /** Allure's @Step needs the AspectJ weaver as a Java agent, as Surefire gives it to `mvn test`. */
-    private static String aspectjWeaver() {
-        for (var entry : JavaProcess.testClasspath().split(File.pathSeparator)) {
-            if (entry.contains("aspectjweaver")) {
-                return entry;
-            }
-        }
-        throw new AssertionError("aspectjweaver is not on the test classpath: check the pom's dependencies");
     }
 }

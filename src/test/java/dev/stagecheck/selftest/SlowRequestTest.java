@@ -52,7 +52,7 @@ public class SlowRequestTest {
             demo.faults(Set.of());
         }
         var lines = findings.stream().map(Finding::line).toList();
-        var slowRequest = FindingKind.define("Slow request");
+        var slowRequest = FindingKind.SLOW_REQUEST;
         assertTrue(findings.stream().anyMatch(f -> f.kind() == slowRequest && f.url().equals(TargetSite.resolve("/status/api/report"))
                         && f.from().equals(live)),
                 "expected a Slow request finding for /status/api/report made by " + live + "; the crawl found: " + lines);

@@ -14,7 +14,6 @@ import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -218,7 +217,7 @@ public class WebhookTest {
                 </suite>
                 """.formatted(name), StandardCharsets.UTF_8);
         return JavaProcess.of("org.testng.TestNG")
-                .jvmArg("-javaagent:" + aspectjWeaver())
+                .jvmArg("-javaagent:" + JavaProcess.aspectjWeaver())
                 // Only what this test sets: no user settings, no real CI's variables.
                 .removeEnv(variable -> variable.startsWith("STAGECHECK_") || variable.startsWith("GITHUB_")
                         || variable.equals("BUILD_URL") || variable.equals("CI_JOB_URL"))
@@ -274,14 +273,5 @@ public class WebhookTest {
 
     private static long number(Map<String, Object> map, String key) {
         return ((Number) map.get(key)).longValue();
-    }
-
-    private static String aspectjWeaver() {
-        for (var entry : JavaProcess.testClasspath().split(File.pathSeparator)) {
-            if (entry.contains("aspectjweaver")) {
-                return entry;
-            }
-        }
-        throw new AssertionError("aspectjweaver is not on the test classpath: check the pom's dependencies");
     }
 }
