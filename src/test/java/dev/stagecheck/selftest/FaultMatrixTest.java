@@ -51,6 +51,7 @@ public class FaultMatrixTest {
             Map.entry(Fault.SLOW_PAGE, new Expected(FindingKind.SLOW_PAGE, "/docs/install")),
             Map.entry(Fault.SLOW_REQUEST, new Expected(FindingKind.SLOW_REQUEST, "/status/api/report")),
             Map.entry(Fault.SERVER_LOG_401, new Expected(FindingKind.SERVER_LOG, "/internal/recommendations")),
+            Map.entry(Fault.ACCEPTED_PAGE_500, new Expected(FindingKind.SERVER_ERROR, "/docs/release-notes-2019")),
             Map.entry(Fault.SITE_401, new Expected(FindingKind.UNEXPECTED_401, "/login"))));
 
     record Row(String fault, String expected, boolean caught, double seconds, String evidence) {}
