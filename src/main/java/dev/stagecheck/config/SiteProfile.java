@@ -138,9 +138,9 @@ public record SiteProfile(
         var url = reader.required(prefix + "url", "a URL glob of where it is accepted, e.g. /docs/old-*");
         var reason = reader.required(prefix + "reason", "why the site's owner keeps it: it is shown with every accepted finding");
         // A path glob is joined to base.url when used; anything else must be able to match a whole URL.
-        var problem = UrlPattern.problem(url.startsWith("/") ? "*" + url : url)
-                .or(() -> url.startsWith("/") || url.startsWith("*") || url.toLowerCase(Locale.ROOT).matches("^https?://.*") ? Optional.empty()
-                        : Optional.of("can never match: begin it with / (a path of the site), * or http(s)://"));
+        var problem = url.startsWith("/") || url.startsWith("*") || url.toLowerCase(Locale.ROOT).matches("^https?://.*")
+                ? UrlPattern.problem(url.startsWith("/") ? "*" + url : url)
+                : Optional.of("can never match: begin it with / (a path of the site), * or http(s)://");
         if (problem.isPresent()) {
             throw new ConfigException(reader.file() + ": key " + prefix + "url pattern '" + url + "' " + problem.get());
         }
