@@ -92,7 +92,7 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
     private static java.util.List<String> unmatchedAccepts() {
         try {
             var unmatched = AcceptedFindings.ofThisRun(Settings.current().profile()).unmatched();
-            unmatched.forEach(line -> log.warn("WARN: {}", line));
+            unmatched.forEach(line -> log.warn("warning: {}", line));
             return unmatched;
         } catch (ConfigException e) {
             return java.util.List.of(); // Bad settings or accept lines: the failures already say why.

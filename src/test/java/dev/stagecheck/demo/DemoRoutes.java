@@ -34,6 +34,7 @@ final class DemoRoutes {
         new ManageArea(parts.layout(), parts.errors(), parts.sessions(), parts.content(), new Nonces()).addTo(router);
         new AdminArea(parts.layout(), parts.errors()).addTo(router);
         new OrdersApi().addTo(router);
+        new StockApi().addTo(router);
         new ContactPage(parts.layout(), parts.inbox(), parts.errors()).addTo(router);
         new SearchPage(parts.layout()).addTo(router);
         new StaticAssets().addTo(router);

@@ -58,7 +58,11 @@ public enum Fault {
             "The removed 2019 release notes, whose broken link the demo profile accepts, answer 500 Internal Server Error"
                     + " instead of 404: another kind of problem on the accepted URL, so it is no longer the accepted one."),
     SITE_401("site-401", "/",
-            "The web server asks for a password on every page of the site, as a staging lock left switched on for everyone.");
+            "The web server asks for a password on every page of the site, as a staging lock left switched on for everyone."),
+    PROTECTED_AREA_500("protected-area-500", Downloads.STATISTICS,
+            "A page inside the password-protected admin area answers 500 Internal Server Error to everyone, before it asks for the password."),
+    STOCK_API_OPEN("stock-api-open", StockApi.PATH,
+            "The stock API, which answers 401 without a challenge as the profile says, hands out its data without credentials.");
 
     private final String key;
     private final String path;

@@ -172,6 +172,7 @@ public class SiteUnchangedTest {
                 .env("STAGECHECK_DEMO_ADMIN_USER", DemoCredentials.ADMIN_USER)
                 .env("STAGECHECK_DEMO_ADMIN_PASSWORD", DemoCredentials.ADMIN_PASSWORD)
                 .env("STAGECHECK_DEMO_API_KEY", DemoCredentials.API_KEY)
+                .env("STAGECHECK_DEMO_STOCK_KEY", DemoCredentials.STOCK_CREDENTIALS)
                 .workDir(ProjectFiles.projectDir())
                 .timeout(Duration.ofMinutes(10));
         properties.forEach(child::property);
