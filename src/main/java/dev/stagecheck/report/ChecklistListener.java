@@ -32,6 +32,7 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
             return;
         }
         Categories.write();
+        AcceptedFindings.forgetLastRun();
         try {
             var settings = Settings.current();
             ServerLogWatch.startOfRun(settings.profile(), settings.httpTimeout());

@@ -103,19 +103,19 @@ public final class AcceptedFindings {
         return new AcceptedFindings(lines);
     }
 
-    /** Lines given directly (for the kit's own tests). */
-    public static AcceptedFindings of(List<Line> lines) {
-        return new AcceptedFindings(lines);
+    /**
+     * Called when a run starts: forgets what the last run matched (several runs may share a JVM),
+     * then reads this run's lines. Refused lines are refused again, with their one line, wherever
+     * findings are sorted: every check that sorts them fails with it.
+     */
+    public static void startOfRun(SiteProfile profile) {
+        forgetLastRun();
+        ofThisRun = of(profile);
     }
 
-    /** Called when a run starts: forgets what the last run matched (several runs may share a JVM). */
-    public static void startOfRun(SiteProfile profile) {
-        try {
-            ofThisRun = of(profile);
-        } catch (ConfigException e) {
-            ofThisRun = null; // Refused again, with its line, where it is used: every check that sorts findings fails with it.
-            throw e;
-        }
+    /** Before a run whose settings cannot even be read: nothing of the last run's lines may carry over. */
+    public static void forgetLastRun() {
+        ofThisRun = null;
     }
 
     /** This run's lines (read from the profile on first use when no run was started, as in a check run on its own). */
