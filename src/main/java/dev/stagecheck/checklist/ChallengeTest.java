@@ -52,6 +52,9 @@ public class ChallengeTest extends ChecklistTest {
             }
             var headers = visit.response().map(r -> r.challenges()).orElse(List.of());
             problemWithChallenge(address, headers, target.challenge()).ifPresent(problems::add);
+            if (headers.isEmpty() && target.challenge().none()) {
+                warnNoChallenge(address, List.of("without credentials"));
+            }
         }
         failIfAny(problems);
     }
@@ -157,14 +160,21 @@ public class ChallengeTest extends ChecklistTest {
                 log.append(String.format("%-8s %-6d %-60s %s%n", answer.getKey(), answer.getValue().status(), address,
                         String.join(" | ", answer.getValue().challenges())));
             }
+            var withoutChallenge = new ArrayList<String>();
             for (var refused : List.of(Map.entry("without a key", none), Map.entry("with a wrong key", wrong))) {
                 var answer = refused.getValue();
+                if (answer.status() == 401 && answer.challenges().isEmpty() && api.challenge().none()) {
+                    withoutChallenge.add(refused.getKey());
+                }
                 if (answer.status() != 401) {
                     var kind = answer.status() / 100 == 2 ? FindingKind.NOT_PROTECTED : FindingKind.BROKEN_PAGE;
                     problems.add(kind.message(address + " " + refused.getKey() + " answered " + answer.status() + ", expected 401"));
                     continue;
                 }
                 problemWithChallenge(address + " " + refused.getKey(), answer.challenges(), api.challenge()).ifPresent(problems::add);
+            }
+            if (!withoutChallenge.isEmpty()) {
+                warnNoChallenge(address, withoutChallenge);
             }
             if (right.status() == 401) {
                 problems.add(FindingKind.UNEXPECTED_401.message(address + " refuses the right API key with 401"));
@@ -182,9 +192,7 @@ public class ChallengeTest extends ChecklistTest {
      */
     static Optional<String> problemWithChallenge(String where, List<String> headers, ExpectedChallenge expected) {
         if (headers.isEmpty() && expected.none()) {
-            Warnings.warn(where + " answered 401 without a WWW-Authenticate header: accepted because the profile expects no challenge"
-                    + " there (challenge=none), but RFC 9110 requires one, and clients cannot know how to log in");
-            return Optional.empty();
+            return Optional.empty(); // The caller warns, once per URL.
         }
         if (headers.isEmpty()) {
             return Optional.of(FindingKind.WRONG_CHALLENGE.message(where + " answered 401 without a WWW-Authenticate header"
@@ -217,6 +225,12 @@ public class ChallengeTest extends ChecklistTest {
                     + challenge.realm().map(r -> "\"" + r + "\"").orElse("(none)") + ", expected \"" + realm.get() + "\""));
         }
         return Optional.empty();
+    }
+
+    /** A 401 without any challenge where the profile says the site sends none: accepted, and said on every run. */
+    private static void warnNoChallenge(String address, List<String> when) {
+        Warnings.warn(address + " answered 401 without a WWW-Authenticate header (" + String.join(", ", when) + "): accepted because"
+                + " the profile expects no challenge there (challenge=none), but RFC 9110 requires one, and clients cannot know how to log in");
     }
 
     private List<ProtectedUrl> protectedUrls() {

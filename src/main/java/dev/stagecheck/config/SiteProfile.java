@@ -239,6 +239,9 @@ public record SiteProfile(
         var area = readArea(reader, prefix);
         var url = areaUrl(reader, prefix, area, "URL that must ask for credentials");
         var status = reader.integer(prefix + "status", 401);
+        if (status < 300 || status > 599) {
+            throw reader.malformed(prefix + "status", Integer.toString(status), "the status the URL answers without credentials, 300 to 599 (usually 401)");
+        }
         var challenge = ExpectedChallenge.read(reader, prefix, "Basic");
         var usual = challenge.scheme().map(s -> s.toLowerCase(Locale.ROOT)).filter(AUTH_KINDS::contains).orElse("none");
         var auth = reader.choice(prefix + "auth", usual, AUTH_KINDS);
