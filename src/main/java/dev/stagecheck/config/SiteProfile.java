@@ -147,13 +147,9 @@ public record SiteProfile(
         var kind = reader.required(prefix + "kind", "the kind of finding accepted, e.g. Broken link");
         var url = reader.required(prefix + "url", "a URL glob of where it is accepted, e.g. /docs/old-*");
         var reason = reader.required(prefix + "reason", "why the site's owner keeps it: it is shown with every accepted finding");
-        // A path glob is joined to base.url when used; anything else must be able to match a whole URL.
-        var problem = url.startsWith("/") || url.startsWith("*") || url.toLowerCase(Locale.ROOT).matches("^https?://.*")
-                ? UrlPattern.problem(url.startsWith("/") ? "*" + url : url)
-                : Optional.of("can never match: begin it with / (a path of the site), * or http(s)://");
-        if (problem.isPresent()) {
-            throw new ConfigException(reader.file() + ": key " + prefix + "url pattern '" + url + "' " + problem.get());
-        }
+        UrlPattern.problemOnSite(url).ifPresent(problem -> {
+            throw new ConfigException(reader.origin(prefix + "url") + ": key " + prefix + "url pattern '" + url + "' " + problem);
+        });
         return new AcceptedFinding(n, kind, url, reason);
     }
 
@@ -306,7 +302,7 @@ public record SiteProfile(
             if (glob.indexOf('*') < 0 && glob.indexOf('?') < 0) {
                 throw reader.malformed(key, glob, "a glob with * such as /members/* (for one URL write " + prefix + "url)");
             }
-            UrlPattern.problem(UrlPattern.onSite(glob, "http://site")).ifPresent(problem -> {
+            UrlPattern.problemOnSite(glob).ifPresent(problem -> {
                 throw new ConfigException(reader.origin(key) + ": key " + key + " pattern '" + glob + "' " + problem);
             });
         });

@@ -41,6 +41,15 @@ public record UrlPattern(String glob, Pattern regex) {
         return Optional.empty();
     }
 
+    /**
+     * Why a glob of a profile key that also takes site paths (areas, accept lines) cannot be used: as
+     * {@link #problem}, but one that starts with "/" is a path on the site, joined to base.url when used.
+     */
+    public static Optional<String> problemOnSite(String glob) {
+        return glob.startsWith("/") ? problem("http://site" + glob)
+                : problem(glob).map(problem -> problem.replace("begin it with http(s)://", "begin it with / (a path of the site) or http(s)://"));
+    }
+
     /** A profile's glob as a whole-URL glob: one that starts with "/" is a path on the site at {@code base}. */
     public static String onSite(String glob, String base) {
         return glob.startsWith("/") ? base + glob : glob;

@@ -53,7 +53,7 @@ public final class AcceptedFindings {
 
         /** The glob over whole URLs: a path glob is joined to the site's base URL, anything else used as written. */
         UrlPattern pattern() {
-            return UrlPattern.of(glob.startsWith("/") ? TargetSite.resolve(glob) : glob);
+            return UrlPattern.of(UrlPattern.onSite(glob, TargetSite.baseUrl().toString()));
         }
     }
 

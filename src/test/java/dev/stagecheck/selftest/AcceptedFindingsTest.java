@@ -132,7 +132,7 @@ public class AcceptedFindingsTest {
         assertThrows(() -> profile(Map.of("accept.1.kind", "Broken link", "accept.1.url", "/legacy/[0-9]*", "accept.1.reason", "kept")),
                 FILE + ": key accept.1.url pattern '/legacy/[0-9]*' uses '['");
         assertThrows(() -> profile(Map.of("accept.1.kind", "Broken link", "accept.1.url", "legacy/*", "accept.1.reason", "kept")),
-                FILE + ": key accept.1.url pattern 'legacy/*' can never match: begin it with / (a path of the site), * or http(s)://");
+                FILE + ": key accept.1.url pattern 'legacy/*' can never match: a pattern matches the whole URL, so write *legacy/** or begin it with / (a path of the site) or http(s)://");
         assertThrows(() -> profile(Map.of("accept.1.kind", "Broken link", "accept.1.url", "*/legacy/*", "accept.1.reason", "kept",
                 "accept.1.ruason", "typo")), "unknown key accept.1.ruason");
     }
