@@ -215,14 +215,15 @@ public record SiteProfile(
         var scheme = reader.orDefault(prefix + "scheme", "Basic");
         var auth = reader.orDefault(prefix + "auth", scheme).toLowerCase(Locale.ROOT);
         return switch (auth) {
-            case "basic" -> new ProtectedUrl(url, status, scheme, reader.optional(prefix + "realm"), auth,
+            // Digest: the same user name and password, answered to the challenge by the browser itself.
+            case "basic", "digest" -> new ProtectedUrl(url, status, scheme, reader.optional(prefix + "realm"), auth,
                     Optional.of(reader.secret(prefix + "username.env", "its user name")),
                     Optional.of(reader.secret(prefix + "password.env", "its password")), Optional.empty());
             case "bearer" -> new ProtectedUrl(url, status, scheme, reader.optional(prefix + "realm"), auth,
                     Optional.empty(), Optional.empty(), Optional.of(reader.secret(prefix + "token.env", "its token")));
             case "none" -> new ProtectedUrl(url, status, scheme, reader.optional(prefix + "realm"), auth,
                     Optional.empty(), Optional.empty(), Optional.empty());
-            default -> throw reader.malformed(prefix + "auth", auth, "basic, bearer or none");
+            default -> throw reader.malformed(prefix + "auth", auth, "basic, bearer, digest or none");
         };
     }
 

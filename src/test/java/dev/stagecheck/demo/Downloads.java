@@ -61,7 +61,8 @@ final class Downloads {
                   <li><a href="%s">Datasheet</a> <span class="summary">PDF, one page</span></li>
                   <li><a href="%s">Latest release</a> <span class="summary">always the newest archive</span></li>
                   <li><a href="%s" download>Checksums</a> <span class="summary">SHA-256, plain text</span></li>
-                </ul>""".formatted(ARCHIVE, DATASHEET, LATEST, CHECKSUMS);
+                  <li><a href="%s/">Release reports</a> <span class="summary">for partners: user name and password (HTTP Digest)</span></li>
+                </ul>""".formatted(ARCHIVE, DATASHEET, LATEST, CHECKSUMS, ReportsArea.ROOT);
         return layout.page(request, PageTitle.of("Downloads", "Docs"), main);
     }
 

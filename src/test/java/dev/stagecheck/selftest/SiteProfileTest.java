@@ -65,8 +65,8 @@ public class SiteProfileTest {
     }
 
     @Test
-    public void demoProfileHasOneProtectedUrlWithBasicChallengeOfRealmAdminArea() {
-        assertEquals(demoProfile.protectedUrls().size(), 1, "the demo profile should list exactly one protected URL");
+    public void demoProfileHasABasicAndADigestProtectedUrl() {
+        assertEquals(demoProfile.protectedUrls().size(), 2, "the demo profile should list two protected URLs (Basic, Digest)");
         var admin = demoProfile.protectedUrls().get(0);
         assertEquals(admin.url(), "/admin/", "protected.1.url");
         assertEquals(admin.expectedStatus(), 401, "protected.1.status");
@@ -76,6 +76,12 @@ public class SiteProfileTest {
         assertEquals(admin.username().map(SecretRef::name), Optional.of("STAGECHECK_DEMO_ADMIN_USER"), "protected.1.username.env");
         assertEquals(admin.password().map(SecretRef::name), Optional.of("STAGECHECK_DEMO_ADMIN_PASSWORD"), "protected.1.password.env");
         assertTrue(admin.token().isEmpty(), "a basic-auth protected URL should have no token");
+        var reports = demoProfile.protectedUrls().get(1);
+        assertEquals(reports.url(), "/reports/", "protected.2.url");
+        assertEquals(reports.realm(), Optional.of("Reports"), "protected.2.realm");
+        assertEquals(reports.auth(), "digest", "protected.2.auth");
+        assertEquals(reports.username().map(SecretRef::name), Optional.of("STAGECHECK_DEMO_REPORTS_USER"), "protected.2.username.env");
+        assertEquals(reports.password().map(SecretRef::name), Optional.of("STAGECHECK_DEMO_REPORTS_PASSWORD"), "protected.2.password.env");
     }
 
     @Test
@@ -123,10 +129,11 @@ public class SiteProfileTest {
     }
 
     @Test
-    public void demoProfileNamesFiveSecretsAndTheNeverVisitPatterns() {
+    public void demoProfileNamesSevenSecretsAndTheNeverVisitPatterns() {
         assertEquals(demoProfile.secrets().stream().map(SecretRef::name).toList(),
                 List.of("STAGECHECK_DEMO_USER", "STAGECHECK_DEMO_PASSWORD", "STAGECHECK_DEMO_ADMIN_USER",
-                        "STAGECHECK_DEMO_ADMIN_PASSWORD", "STAGECHECK_DEMO_API_KEY"),
+                        "STAGECHECK_DEMO_ADMIN_PASSWORD", "STAGECHECK_DEMO_REPORTS_USER", "STAGECHECK_DEMO_REPORTS_PASSWORD",
+                        "STAGECHECK_DEMO_API_KEY"),
                 "secrets() should list login, protected-URL and API secrets in that order");
         assertEquals(demoProfile.safety().neverVisit().stream().map(UrlPattern::glob).toList(), List.of("*/_demo/*"),
                 "never.visit of the demo profile (the built-in safety rules come on top)");
@@ -202,11 +209,23 @@ public class SiteProfileTest {
     @Test
     public void unknownAuthKindOfAProtectedUrlIsMalformed() throws IOException {
         var properties = copyOfDemo();
-        properties.setProperty("protected.1.auth", "digest");
+        properties.setProperty("protected.1.auth", "ntlm");
         var site = profile(properties);
         var error = expectThrows(ConfigException.class, () -> load(site));
-        assertTrue(error.getMessage().contains("protected.1.auth") && error.getMessage().contains("'digest'"),
-                "the message should name protected.1.auth and the value 'digest': " + error.getMessage());
+        assertOneLine(error);
+        assertTrue(error.getMessage().contains("protected.1.auth") && error.getMessage().contains("'ntlm'")
+                        && error.getMessage().contains("basic, bearer, digest or none"),
+                "the message should name protected.1.auth, the value 'ntlm' and the values it takes: " + error.getMessage());
+    }
+
+    @Test
+    public void digestAuthNeedsUserNameAndPasswordVariables() throws IOException {
+        var properties = copyOfDemo();
+        properties.remove("protected.2.password.env");
+        var site = profile(properties);
+        var error = expectThrows(ConfigException.class, () -> load(site));
+        assertOneLine(error);
+        assertTrue(error.getMessage().contains("protected.2.password.env"), "the message should name the missing key: " + error.getMessage());
     }
 
     @Test
