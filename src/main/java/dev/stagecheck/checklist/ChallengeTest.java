@@ -1,11 +1,13 @@
 package dev.stagecheck.checklist;
 
+import dev.stagecheck.config.ExpectedChallenge;
 import dev.stagecheck.config.Settings;
 import dev.stagecheck.config.SiteProfile.ApiEndpoint;
 import dev.stagecheck.config.SiteProfile.ProtectedUrl;
 import dev.stagecheck.pages.LoginPage;
 import dev.stagecheck.pages.PageVisit;
 import dev.stagecheck.pages.SitePage;
+import dev.stagecheck.report.Warnings;
 import dev.stagecheck.verdict.FindingKind;
 import dev.stagecheck.traffic.Challenge;
 import dev.stagecheck.traffic.ChallengeCredentials;
@@ -50,7 +52,10 @@ public class ChallengeTest extends ChecklistTest {
                 continue;
             }
             var headers = visit.response().map(r -> r.challenges()).orElse(List.of());
-            problemWithChallenge(address, headers, target.scheme(), target.realm()).ifPresent(problems::add);
+            problemWithChallenge(address, headers, target.challenge()).ifPresent(problems::add);
+            if (headers.isEmpty() && target.challenge().none()) {
+                warnNoChallenge(address, List.of("without credentials"));
+            }
         }
         failIfAny(problems);
     }
@@ -80,7 +85,7 @@ public class ChallengeTest extends ChecklistTest {
                     notInThisBrowser.add(address + " (digest: the browser is not given the challenge, which would open a login dialog)");
                     continue;
                 }
-                var credentials = ChallengeCredentials.forArea(address, "Digest", target.realm(),
+                var credentials = ChallengeCredentials.forArea(address, "Digest", target.challenge().realm(),
                         target.username().orElseThrow(), target.password().orElseThrow());
                 Allure.step("Open " + address + " with the profile's credentials, the browser answering the Digest challenge", () ->
                         session.withChallengeCredentials(credentials,
@@ -167,14 +172,21 @@ public class ChallengeTest extends ChecklistTest {
                 log.append(String.format("%-8s %-6d %-60s %s%n", answer.getKey(), answer.getValue().status(), address,
                         String.join(" | ", answer.getValue().challenges())));
             }
+            var withoutChallenge = new ArrayList<String>();
             for (var refused : List.of(Map.entry("without a key", none), Map.entry("with a wrong key", wrong))) {
                 var answer = refused.getValue();
+                if (answer.status() == 401 && answer.challenges().isEmpty() && api.challenge().none()) {
+                    withoutChallenge.add(refused.getKey());
+                }
                 if (answer.status() != 401) {
                     var kind = answer.status() / 100 == 2 ? FindingKind.NOT_PROTECTED : FindingKind.BROKEN_PAGE;
                     problems.add(kind.message(address + " " + refused.getKey() + " answered " + answer.status() + ", expected 401"));
                     continue;
                 }
-                problemWithChallenge(address + " " + refused.getKey(), answer.challenges(), api.scheme(), api.realm()).ifPresent(problems::add);
+                problemWithChallenge(address + " " + refused.getKey(), answer.challenges(), api.challenge()).ifPresent(problems::add);
+            }
+            if (!withoutChallenge.isEmpty()) {
+                warnNoChallenge(address, withoutChallenge);
             }
             if (right.status() == 401) {
                 problems.add(FindingKind.UNEXPECTED_401.message(address + " refuses the right API key with 401"));
@@ -186,11 +198,18 @@ public class ChallengeTest extends ChecklistTest {
         failIfAny(problems);
     }
 
-    /** The guide's checks of a challenge: present, parseable (RFC 9110), the expected scheme, and the expected realm. */
-    static Optional<String> problemWithChallenge(String where, List<String> headers, String scheme, Optional<String> realm) {
+    /**
+     * The guide's checks of a challenge: present, parseable (RFC 9110), the expected scheme, and the
+     * expected realm. A 401 without any challenge where the profile expects none is accepted, with a warning.
+     */
+    static Optional<String> problemWithChallenge(String where, List<String> headers, ExpectedChallenge expected) {
+        if (headers.isEmpty() && expected.none()) {
+            return Optional.empty(); // The caller warns, once per URL.
+        }
         if (headers.isEmpty()) {
             return Optional.of(FindingKind.WRONG_CHALLENGE.message(where + " answered 401 without a WWW-Authenticate header"
-                    + " (RFC 9110 requires one; browsers and clients cannot know how to log in)"));
+                    + " (RFC 9110 requires one; browsers and clients cannot know how to log in): send " + expected.describe()
+                    + ", or set the profile's challenge to none if the site is meant to send none"));
         }
         List<Challenge> challenges;
         try {
@@ -198,6 +217,11 @@ public class ChallengeTest extends ChecklistTest {
         } catch (Challenge.MalformedChallengeException e) {
             return Optional.of(FindingKind.WRONG_CHALLENGE.message(where + ": " + e.getMessage()));
         }
+        if (expected.none()) {
+            return Optional.empty(); // A challenge where none was promised only helps clients.
+        }
+        var scheme = expected.scheme().orElseThrow();
+        var realm = expected.realm();
         var header = String.join(" | ", headers);
         var matching = challenges.stream().filter(c -> c.isScheme(scheme)).findFirst();
         if (matching.isEmpty()) {
@@ -219,6 +243,12 @@ public class ChallengeTest extends ChecklistTest {
         return Optional.empty();
     }
 
+    /** A 401 without any challenge where the profile says the site sends none: accepted, and said on every run. */
+    private static void warnNoChallenge(String address, List<String> when) {
+        Warnings.warn(address + " answered 401 without a WWW-Authenticate header (" + String.join(", ", when) + "): accepted because"
+                + " the profile expects no challenge there (challenge=none), but RFC 9110 requires one, and clients cannot know how to log in");
+    }
+
     private List<ProtectedUrl> protectedUrls() {
         if (profile.protectedUrls().isEmpty()) {
             throw new SkipException("the site profile " + profile.file() + " lists no protected URL: set protected.1.url to check one");
@@ -226,8 +256,15 @@ public class ChallengeTest extends ChecklistTest {
         return profile.protectedUrls();
     }
 
+    /**
+     * The key as the API wants it: after its scheme word in an Authorization header, alone in any
+     * other header. With Basic the key is user:password, sent base64-encoded as RFC 7617 says.
+     */
     private static Map<String, String> keyHeader(ApiEndpoint api, String key) {
-        var value = api.keyHeader().equalsIgnoreCase("Authorization") ? api.scheme() + " " + key : key;
+        var value = api.keyScheme()
+                .map(scheme -> scheme + " " + (scheme.equalsIgnoreCase("Basic")
+                        ? Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.UTF_8)) : key))
+                .orElse(key);
         return Map.of(api.keyHeader(), value);
     }
 

@@ -6,7 +6,8 @@ import java.util.TreeMap;
 
 /**
  * The profile's {@code custom.*} keys: values for checks of the user's own, which the kit passes on
- * and never judges. {@code -Dcustom.name=value} overrides the profile's value for one run.
+ * and never judges. {@code -Dcustom.name=value} overrides the profile's value for one run; ${run}
+ * and ${time} are filled in when the profile is read.
  */
 public record CustomValues(Map<String, String> values, String file) {
     static final String PREFIX = "custom.";
@@ -38,7 +39,12 @@ public record CustomValues(Map<String, String> values, String file) {
             if (name.isBlank()) {
                 throw reader.malformed(key, "", "custom.<name>=value, with a name");
             }
-            reader.optional(key).ifPresent(value -> values.put(name, value));
+            reader.optional(key).ifPresent(value -> {
+                RunValues.problem(value).ifPresent(problem -> {
+                    throw new ConfigException(reader.origin(key) + ": key " + key + " " + problem);
+                });
+                values.put(name, RunValues.expand(value));
+            });
         }
         return new CustomValues(values, reader.file());
     }

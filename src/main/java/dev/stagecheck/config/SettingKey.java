@@ -49,6 +49,16 @@ public enum SettingKey {
         return description;
     }
 
+    /** True for STAGECHECK_BASE_URL and the other variables that hold a setting. */
+    public static boolean isSettingEnvironmentName(String name) {
+        for (var setting : values()) {
+            if (ConfigLayers.environmentName(setting.key).equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isSettingKey(String key) {
         for (var setting : values()) {
             if (setting.key.equals(key)) {

@@ -86,9 +86,6 @@ public record Settings(
         var noProfile = new ConfigLayers(systemProperties, environment, new Properties());
         var site = Path.of(noProfile.find(SITE.key()).orElse(SITE.defaultValue()));
         var profileProperties = readProfile(site, inProject(site), noProfile.origin(SITE.key(), "default"));
-        // Keys of the user's own checks: -Dcustom.name=value beats the profile, as -D does for every setting.
-        systemProperties.stringPropertyNames().stream().filter(key -> key.startsWith(CustomValues.PREFIX))
-                .forEach(key -> profileProperties.setProperty(key, systemProperties.getProperty(key)));
         var layers = new ConfigLayers(systemProperties, environment, profileProperties);
         var reader = new SettingReader(layers, site.toString());
 
@@ -112,7 +109,7 @@ public record Settings(
                 parseBrowsers(reader.value(BROWSERS), reader.origin(BROWSERS)),
                 parseWorkers(reader.value(CRAWL_WORKERS), reader.origin(CRAWL_WORKERS)),
                 reader.bool(RESET_CACHE),
-                SiteProfile.from(new ProfileReader(profileProperties, site.toString())));
+                SiteProfile.from(new ProfileReader(profileProperties, site.toString(), systemProperties, environment)));
         logLoaded(settings, noProfile.find(SITE.key()).isPresent() ? "from " + noProfile.origin(SITE.key(), "") : "the default", reader);
         return settings;
     }

@@ -44,19 +44,27 @@ public record SiteProfile(
                         String successMarker, String failureMarker, SecretRef username, SecretRef password,
                         String memberUrl, Optional<String> logoutUrl, Optional<String> logoutLink, Optional<String> flow) {}
 
-    public record Field(String selector, String value) {}
+    /** A form field and what to type: {@code value} as written, {@link #typed()} with ${run} and ${time} filled in. */
+    public record Field(String selector, String value) {
+        public String typed() {
+            return RunValues.expand(value);
+        }
+    }
 
     public record ContactForm(String url, List<Field> fields, String submit, String errorMarker, String successMarker) {}
 
     public record Search(String url, String input, Optional<String> submit, String query, String resultsMarker) {}
 
-    /** A URL that must challenge without credentials and let the right ones in. */
-    public record ProtectedUrl(String url, int expectedStatus, String scheme, Optional<String> realm,
+    /**
+     * A URL that must challenge without credentials and let the right ones in; with an area, every
+     * URL the area's glob matches may answer 401 too (the checks open {@code url}, one URL of it).
+     */
+    public record ProtectedUrl(String url, Optional<String> area, int expectedStatus, ExpectedChallenge challenge,
                                String auth, Optional<SecretRef> username, Optional<SecretRef> password,
                                Optional<SecretRef> token) {}
 
-    /** A URL that must answer 403 (not 401) to a signed-in user without the right role. */
-    public record ForbiddenUrl(String url, boolean asMember) {}
+    /** A URL that must answer 403 (not 401) to a signed-in user without the right role; with an area, every URL of it may. */
+    public record ForbiddenUrl(String url, Optional<String> area, boolean asMember) {}
 
     /**
      * Bounds of the site crawl, and what counts as slow.
@@ -68,7 +76,11 @@ public record SiteProfile(
     /** Where the server's log can be read (a file on this machine, or a URL), and which lines are findings. */
     public record ServerLog(String location, boolean isUrl, List<Pattern> patterns) {}
 
-    public record ApiEndpoint(String url, String keyHeader, SecretRef key, String scheme, Optional<String> realm) {}
+    /**
+     * An API that wants a key: the challenge it must send without one or with a wrong one, and how
+     * the key is sent ({@code keyScheme} is the word before it in an Authorization header; empty: the key alone).
+     */
+    public record ApiEndpoint(String url, String keyHeader, SecretRef key, Optional<String> keyScheme, ExpectedChallenge challenge) {}
 
     public static SiteProfile from(ProfileReader reader) {
         var profile = new SiteProfile(
@@ -83,9 +95,7 @@ public record SiteProfile(
                 readContact(reader),
                 readSearch(reader),
                 reader.indices("protected").stream().map(n -> readProtected(reader, n)).toList(),
-                reader.indices("forbidden").stream().map(n -> new ForbiddenUrl(
-                        reader.required("forbidden." + n + ".url", "URL that must answer 403"),
-                        reader.bool("forbidden." + n + ".as.member", true))).toList(),
+                reader.indices("forbidden").stream().map(n -> readForbidden(reader, n)).toList(),
                 reader.indices("api").stream().map(n -> readApi(reader, n)).toList(),
                 new SafetyPolicy(patterns(reader, "never.visit"), patterns(reader, "crawl.allow")),
                 new Crawl(
@@ -103,7 +113,7 @@ public record SiteProfile(
         if (profile.forbiddenUrls.stream().anyMatch(ForbiddenUrl::asMember) && profile.login.isEmpty()) {
             throw new ConfigException(reader.file() + ": forbidden URLs are checked as a member, but login.url is missing: add the login keys or set forbidden.N.as.member=false");
         }
-        reader.rejectUnknownKeys();
+        reader.rejectUnknownKeys(profile.secrets().stream().map(SecretRef::name).collect(java.util.stream.Collectors.toSet()));
         return profile;
     }
 
@@ -122,14 +132,6 @@ public record SiteProfile(
                     }
                 }).toList();
         return file.map(f -> new ServerLog(f, false, patterns)).or(() -> url.map(u -> new ServerLog(u, true, patterns)));
-    }
-
-    /** URLs the profile says must answer 401 (protected, API): a 401 from them is expected, not a lock-out. */
-    public List<String> expectedUnauthorizedUrls() {
-        var urls = new java.util.ArrayList<String>();
-        protectedUrls.forEach(p -> urls.add(p.url()));
-        apiEndpoints.forEach(a -> urls.add(a.url()));
-        return urls;
     }
 
     private static Optional<Login> readLogin(ProfileReader reader) {
@@ -187,7 +189,7 @@ public record SiteProfile(
         }
         var fields = indices.stream().map(n -> new Field(
                 reader.required("contact.field." + n + ".selector", "CSS selector of a form field"),
-                reader.required("contact.field." + n + ".value", "what to type into it"))).toList();
+                reader.typedValue("contact.field." + n + ".value", "what to type into it (${run} and ${time} make it unique)"))).toList();
         return Optional.of(new ContactForm(
                 reader.required("contact.url", "contact page"),
                 fields,
@@ -210,31 +212,106 @@ public record SiteProfile(
 
     private static ProtectedUrl readProtected(ProfileReader reader, int n) {
         var prefix = "protected." + n + ".";
-        var url = reader.required(prefix + "url", "URL that must ask for credentials");
+        refuseSplitKey(reader, prefix, prefix + "challenge (the challenge expected)");
+        var area = readArea(reader, prefix);
+        var url = areaUrl(reader, prefix, area, "URL that must ask for credentials");
         var status = reader.integer(prefix + "status", 401);
-        var scheme = reader.orDefault(prefix + "scheme", "Basic");
-        var auth = reader.orDefault(prefix + "auth", scheme).toLowerCase(Locale.ROOT);
+        if (status < 300 || status > 599) {
+            throw reader.malformed(prefix + "status", Integer.toString(status), "the status the URL answers without credentials, 300 to 599 (usually 401)");
+        }
+        var challenge = ExpectedChallenge.read(reader, prefix, "Basic");
+        var usual = challenge.scheme().map(s -> s.toLowerCase(Locale.ROOT)).filter(AUTH_KINDS::contains).orElse("none");
+        var auth = reader.choice(prefix + "auth", usual, AUTH_KINDS);
         return switch (auth) {
-            // Digest: the same user name and password, answered to the challenge by the browser itself.
-            case "basic", "digest" -> new ProtectedUrl(url, status, scheme, reader.optional(prefix + "realm"), auth,
+            case "basic", "digest" -> new ProtectedUrl(url, area, status, challenge, auth,
                     Optional.of(reader.secret(prefix + "username.env", "its user name")),
                     Optional.of(reader.secret(prefix + "password.env", "its password")), Optional.empty());
-            case "bearer" -> new ProtectedUrl(url, status, scheme, reader.optional(prefix + "realm"), auth,
+            case "bearer" -> new ProtectedUrl(url, area, status, challenge, auth,
                     Optional.empty(), Optional.empty(), Optional.of(reader.secret(prefix + "token.env", "its token")));
-            case "none" -> new ProtectedUrl(url, status, scheme, reader.optional(prefix + "realm"), auth,
-                    Optional.empty(), Optional.empty(), Optional.empty());
-            default -> throw reader.malformed(prefix + "auth", auth, "basic, bearer, digest or none");
+            default -> new ProtectedUrl(url, area, status, challenge, auth, Optional.empty(), Optional.empty(), Optional.empty());
         };
+    }
+
+    /** How the right credentials get in: {@code none} checks the challenge only. */
+    private static final List<String> AUTH_KINDS = List.of("basic", "digest", "bearer", "none");
+
+    private static ForbiddenUrl readForbidden(ProfileReader reader, int n) {
+        var prefix = "forbidden." + n + ".";
+        var area = readArea(reader, prefix);
+        return new ForbiddenUrl(areaUrl(reader, prefix, area, "URL that must answer 403"), area, reader.bool(prefix + "as.member", true));
     }
 
     private static ApiEndpoint readApi(ProfileReader reader, int n) {
         var prefix = "api." + n + ".";
+        refuseSplitKey(reader, prefix, prefix + "challenge (the challenge expected) and " + prefix + "key.scheme (the word put before the key)");
+        var header = reader.orDefault(prefix + "key.header", "Authorization");
+        var keyScheme = reader.optional(prefix + "key.scheme");
+        if (keyScheme.isPresent() && !header.equalsIgnoreCase("Authorization")) {
+            throw new ConfigException(reader.origin(prefix + "key.scheme") + ": key " + prefix + "key.scheme is only used with "
+                    + prefix + "key.header=Authorization (a key in " + header + " is sent as it is): drop it");
+        }
+        var scheme = keyScheme.orElse("Bearer");
+        if (!scheme.equalsIgnoreCase(ExpectedChallenge.NONE) && ExpectedChallenge.SCHEMES.stream().noneMatch(scheme::equalsIgnoreCase)) {
+            throw reader.malformed(prefix + "key.scheme", scheme, "an auth scheme (" + String.join(", ", ExpectedChallenge.SCHEMES)
+                    + "; with Basic the variable holds user:password) or none (the key alone)");
+        }
+        var sent = header.equalsIgnoreCase("Authorization") && !scheme.equalsIgnoreCase(ExpectedChallenge.NONE);
         return new ApiEndpoint(
                 reader.required(prefix + "url", "API endpoint that needs a key"),
-                reader.orDefault(prefix + "key.header", "Authorization"),
+                header,
                 reader.secret(prefix + "key.env", "the API key"),
-                reader.orDefault(prefix + "scheme", "Bearer"),
-                reader.optional(prefix + "realm"));
+                sent ? Optional.of(scheme) : Optional.empty(),
+                ExpectedChallenge.read(reader, prefix, "Bearer"));
+    }
+
+    /** {@code *.scheme} once meant two things for an API; it is refused with the keys that say each, never silently reread. */
+    private static void refuseSplitKey(ProfileReader reader, String prefix, String instead) {
+        if (reader.has(prefix + "scheme")) {
+            throw new ConfigException(reader.origin(prefix + "scheme") + ": key " + prefix + "scheme is no longer read: write " + instead
+                    + ", see README 'Site profile keys'");
+        }
+    }
+
+    /**
+     * {@code prefix.area}: a glob of URLs that answer as this entry declares ({@code /members/*}; a
+     * path is joined to base.url). Refused when it is no glob at all or uses syntax the kit does not know.
+     */
+    private static Optional<String> readArea(ProfileReader reader, String prefix) {
+        var key = prefix + "area";
+        var area = reader.optional(key);
+        area.ifPresent(glob -> {
+            if (glob.indexOf('*') < 0 && glob.indexOf('?') < 0) {
+                throw reader.malformed(key, glob, "a glob with * such as /members/* (for one URL write " + prefix + "url)");
+            }
+            UrlPattern.problem(UrlPattern.onSite(glob, "http://site")).ifPresent(problem -> {
+                throw new ConfigException(reader.origin(key) + ": key " + key + " pattern '" + glob + "' " + problem);
+            });
+        });
+        return area;
+    }
+
+    /** {@code prefix.url}, by default the area's fixed beginning ({@code /members/} of {@code /members/*}); it must lie in the area. */
+    private static String areaUrl(ProfileReader reader, String prefix, Optional<String> area, String what) {
+        var key = prefix + "url";
+        var given = reader.optional(key);
+        if (area.isEmpty()) {
+            return reader.required(key, what);
+        }
+        var glob = area.get();
+        if (given.isEmpty()) {
+            var fixed = glob.split("[*?]", 2)[0];
+            if (!fixed.startsWith("/") && !fixed.matches("(?i)^https?://.*")) {
+                throw new ConfigException(reader.file() + ": key " + key + " is missing (" + what + "): the area '" + glob
+                        + "' has no fixed beginning to check, so add one URL of it as " + key);
+            }
+            return fixed;
+        }
+        var url = given.get();
+        if (!UrlPattern.of(UrlPattern.onSite(glob, "http://site")).matches(url.startsWith("/") ? "http://site" + url : url)) {
+            throw new ConfigException(reader.origin(key) + ": key " + key + " = '" + url + "' is not in " + prefix + "area '" + glob
+                    + "': give one URL of the area, or widen the area");
+        }
+        return url;
     }
 
     /** False for URLs the safety policy refuses (logout, trash, nonce links, never.visit ...): visiting them could change the site. */

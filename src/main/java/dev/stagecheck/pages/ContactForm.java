@@ -35,7 +35,7 @@ public final class ContactForm extends PageObject {
     @Step("Fill in every field and send")
     public PageVisit fillInAndSend() {
         for (var field : form.fields()) {
-            type(field.selector(), field.value());
+            type(field.selector(), field.typed());
         }
         return sendAndWait();
     }

@@ -41,6 +41,11 @@ public record UrlPattern(String glob, Pattern regex) {
         return Optional.empty();
     }
 
+    /** A profile's glob as a whole-URL glob: one that starts with "/" is a path on the site at {@code base}. */
+    public static String onSite(String glob, String base) {
+        return glob.startsWith("/") ? base + glob : glob;
+    }
+
     public boolean matches(String url) {
         return regex.matcher(url).matches();
     }

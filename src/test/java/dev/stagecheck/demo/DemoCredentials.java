@@ -14,6 +14,8 @@ public final class DemoCredentials {
     public static final String REPORTS_USER = "partner";
     public static final String REPORTS_PASSWORD = "Rep0rts-Digest!demo";
     public static final String API_KEY = "demo-key-5c1f9e2b7a";
+    /** The stock API's partner credentials, {@code user:password} as an Application Password is. */
+    public static final String STOCK_CREDENTIALS = "partner:stock-7d2a-91fe";
 
     private DemoCredentials() {
     }

@@ -36,6 +36,7 @@ final class DemoRoutes {
         ReportsArea reports = new ReportsArea(parts.layout(), parts.errors());
         reports.addTo(router);
         new OrdersApi().addTo(router);
+        new StockApi().addTo(router);
         new ContactPage(parts.layout(), parts.inbox(), parts.errors()).addTo(router);
         new SearchPage(parts.layout()).addTo(router);
         new StaticAssets().addTo(router);

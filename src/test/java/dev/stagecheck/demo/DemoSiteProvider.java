@@ -38,6 +38,7 @@ public final class DemoSiteProvider implements DefaultSite {
                 System.setProperty("STAGECHECK_DEMO_REPORTS_USER", DemoCredentials.REPORTS_USER);
                 System.setProperty("STAGECHECK_DEMO_REPORTS_PASSWORD", DemoCredentials.REPORTS_PASSWORD);
                 System.setProperty("STAGECHECK_DEMO_API_KEY", DemoCredentials.API_KEY);
+                System.setProperty("STAGECHECK_DEMO_STOCK_KEY", DemoCredentials.STOCK_CREDENTIALS);
                 System.out.println("stagecheck: no base.url given; the built-in demo staging site runs at " + running.baseUrl());
                 if (!faults.isEmpty()) {
                     System.out.println("stagecheck: demo faults switched on: " + Fault.keys(faults));

@@ -17,6 +17,11 @@ final class Downloads {
     static final String DATASHEET = "/downloads/widget-datasheet.pdf";
     static final String LATEST = "/downloads/latest";
     static final String CHECKSUMS = "/downloads/checksums";
+    /**
+     * A page of the admin area linked from this public page, as real sites link their staff pages:
+     * every visitor gets the area's 401, which the demo profile declares with protected.1.area.
+     */
+    static final String STATISTICS = "/admin/reports/downloads";
 
     /** An empty zip archive: just its end-of-central-directory record. */
     private static final byte[] EMPTY_ZIP = {0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
@@ -61,8 +66,9 @@ final class Downloads {
                   <li><a href="%s">Datasheet</a> <span class="summary">PDF, one page</span></li>
                   <li><a href="%s">Latest release</a> <span class="summary">always the newest archive</span></li>
                   <li><a href="%s" download>Checksums</a> <span class="summary">SHA-256, plain text</span></li>
+                  <li><a href="%s">Download statistics</a> <span class="summary">staff only: asks for the admin password</span></li>
                   <li><a href="%s/">Release reports</a> <span class="summary">for partners: user name and password (HTTP Digest)</span></li>
-                </ul>""".formatted(ARCHIVE, DATASHEET, LATEST, CHECKSUMS, ReportsArea.ROOT);
+                </ul>""".formatted(ARCHIVE, DATASHEET, LATEST, CHECKSUMS, STATISTICS, ReportsArea.ROOT);
         return layout.page(request, PageTitle.of("Downloads", "Docs"), main);
     }
 

@@ -60,7 +60,11 @@ public enum Fault {
     HIDDEN_MENU("hidden-menu", "/",
             "A stylesheet change hides the Menu button of the home page on small screens, so phone users cannot reach the main menu."),
     SITE_401("site-401", "/",
-            "The web server asks for a password on every page of the site, as a staging lock left switched on for everyone.");
+            "The web server asks for a password on every page of the site, as a staging lock left switched on for everyone."),
+    PROTECTED_AREA_500("protected-area-500", Downloads.STATISTICS,
+            "A page inside the password-protected admin area answers 500 Internal Server Error to everyone, before it asks for the password."),
+    STOCK_API_OPEN("stock-api-open", StockApi.PATH,
+            "The stock API, which answers 401 without a challenge as the profile says, hands out its data without credentials.");
 
     private final String key;
     private final String path;

@@ -97,7 +97,11 @@ final class FaultInjection {
             sticky.forget(request);
             return logout.handle(request);
         });
-        router.wrapArea("/admin", admin -> request -> adminChallenge(admin.handle(request)));
+        router.wrapArea("/admin", admin -> request -> faults.on(Fault.PROTECTED_AREA_500) && request.path().equals(Downloads.STATISTICS)
+                ? errors.status(request, 500, "The statistics service is down.").noStore()
+                : adminChallenge(admin.handle(request)));
+        router.wrap("GET", StockApi.PATH, stock -> request ->
+                faults.on(Fault.STOCK_API_OPEN) ? Response.json(200, "{\"widget-1.4\":{\"in_stock\":42}}").noStore() : stock.handle(request));
         router.wrapArea(ReportsArea.ROOT, this::reports);
         router.wrap("GET", "/members/staff", staff -> request ->
                 faults.on(Fault.FORBIDDEN_AS_401) && request.signedIn()

@@ -4,6 +4,7 @@ import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.demo.DemoSite;
 import dev.stagecheck.demo.DemoSiteProvider;
 import dev.stagecheck.demo.Fault;
+import dev.stagecheck.report.Warnings;
 import dev.stagecheck.verdict.FindingKind;
 import org.testng.ITestResult;
 import org.testng.annotations.Test;
@@ -53,7 +54,9 @@ public class FaultMatrixTest {
             Map.entry(Fault.SLOW_PAGE, new Expected(FindingKind.SLOW_PAGE, "/docs/install")),
             Map.entry(Fault.SLOW_REQUEST, new Expected(FindingKind.SLOW_REQUEST, "/status/api/report")),
             Map.entry(Fault.SERVER_LOG_401, new Expected(FindingKind.SERVER_LOG, "/internal/recommendations")),
-            Map.entry(Fault.SITE_401, new Expected(FindingKind.UNEXPECTED_401, "/login"))));
+            Map.entry(Fault.SITE_401, new Expected(FindingKind.UNEXPECTED_401, "/login")),
+            Map.entry(Fault.PROTECTED_AREA_500, new Expected(FindingKind.SERVER_ERROR, "/admin/reports/downloads")),
+            Map.entry(Fault.STOCK_API_OPEN, new Expected(FindingKind.NOT_PROTECTED, "/api/stock"))));
 
     record Row(String fault, String expected, boolean caught, double seconds, String evidence) {}
 
@@ -119,7 +122,14 @@ public class FaultMatrixTest {
 
     private String cleanRun(DemoSite demo, Path out, String name) {
         demo.faults(Set.of());
+        var warningsBefore = Warnings.given().size();
         var outcome = runChecklist(out, name);
+        // The stock API's 401 without a challenge is accepted by the profile, never silently: a warning says so.
+        var warned = Warnings.given().subList(warningsBefore, Warnings.given().size()).stream()
+                .anyMatch(line -> line.contains("/api/stock") && line.contains("without a WWW-Authenticate header"));
+        if (!warned) {
+            return "RED: no warning about /api/stock's 401 without a challenge (api.2.challenge=none must never pass silently)";
+        }
         return outcome.green() ? "green (" + outcome.passed() + " passed)"
                 : "RED: " + outcome.failures().size() + " failed, " + outcome.skips().size() + " skipped: "
                 + String.join(" | ", outcome.failures()) + String.join(" | ", outcome.skips());

@@ -75,6 +75,7 @@ public class SecretsTest {
                 .env("STAGECHECK_DEMO_REPORTS_USER", DemoCredentials.REPORTS_USER)
                 .env("STAGECHECK_DEMO_REPORTS_PASSWORD", DemoCredentials.REPORTS_PASSWORD)
                 .env("STAGECHECK_DEMO_API_KEY", DemoCredentials.API_KEY)
+                .env("STAGECHECK_DEMO_STOCK_KEY", DemoCredentials.STOCK_CREDENTIALS)
                 .property("base.url", demo.baseUrl())
                 .property("browser", browser)
                 .property("allure.results.directory", output.resolve("allure-results").toString())
@@ -113,6 +114,9 @@ public class SecretsTest {
         secrets.put("reports password", DemoCredentials.REPORTS_PASSWORD);
         secrets.put("reports password, URL-encoded", URLEncoder.encode(DemoCredentials.REPORTS_PASSWORD, StandardCharsets.UTF_8).replace("+", "%20"));
         secrets.put("API key", DemoCredentials.API_KEY);
+        secrets.put("stock API password", DemoCredentials.STOCK_CREDENTIALS.substring(DemoCredentials.STOCK_CREDENTIALS.indexOf(':') + 1));
+        secrets.put("stock API Authorization header", Base64.getEncoder().encodeToString(
+                DemoCredentials.STOCK_CREDENTIALS.getBytes(StandardCharsets.UTF_8)));
         secrets.put("admin Authorization header", Base64.getEncoder().encodeToString(
                 (DemoCredentials.ADMIN_USER + ":" + DemoCredentials.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
         var n = 0;

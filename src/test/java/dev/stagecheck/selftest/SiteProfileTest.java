@@ -2,6 +2,7 @@ package dev.stagecheck.selftest;
 
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.ProfileReader;
+import dev.stagecheck.config.ExpectedChallenge;
 import dev.stagecheck.config.SecretRef;
 import dev.stagecheck.config.Settings;
 import dev.stagecheck.config.SiteProfile;
@@ -68,17 +69,18 @@ public class SiteProfileTest {
     public void demoProfileHasABasicAndADigestProtectedUrl() {
         assertEquals(demoProfile.protectedUrls().size(), 2, "the demo profile should list two protected URLs (Basic, Digest)");
         var admin = demoProfile.protectedUrls().get(0);
-        assertEquals(admin.url(), "/admin/", "protected.1.url");
+        assertEquals(admin.url(), "/admin/", "protected.1.url, by default the fixed beginning of protected.1.area");
+        assertEquals(admin.area(), Optional.of("/admin/*"), "protected.1.area");
         assertEquals(admin.expectedStatus(), 401, "protected.1.status");
-        assertEquals(admin.scheme(), "Basic", "protected.1.scheme");
-        assertEquals(admin.realm(), Optional.of("Admin Area"), "protected.1.realm");
+        assertEquals(admin.challenge(), new ExpectedChallenge(Optional.of("Basic"), Optional.of("Admin Area")), "protected.1.challenge and realm");
         assertEquals(admin.auth(), "basic", "protected.1.auth");
         assertEquals(admin.username().map(SecretRef::name), Optional.of("STAGECHECK_DEMO_ADMIN_USER"), "protected.1.username.env");
         assertEquals(admin.password().map(SecretRef::name), Optional.of("STAGECHECK_DEMO_ADMIN_PASSWORD"), "protected.1.password.env");
         assertTrue(admin.token().isEmpty(), "a basic-auth protected URL should have no token");
         var reports = demoProfile.protectedUrls().get(1);
-        assertEquals(reports.url(), "/reports/", "protected.2.url");
-        assertEquals(reports.realm(), Optional.of("Reports"), "protected.2.realm");
+        assertEquals(reports.url(), "/reports/", "protected.2.url, by default the fixed beginning of protected.2.area");
+        assertEquals(reports.area(), Optional.of("/reports/*"), "protected.2.area");
+        assertEquals(reports.challenge(), new ExpectedChallenge(Optional.of("Digest"), Optional.of("Reports")), "protected.2.challenge and realm");
         assertEquals(reports.auth(), "digest", "protected.2.auth");
         assertEquals(reports.username().map(SecretRef::name), Optional.of("STAGECHECK_DEMO_REPORTS_USER"), "protected.2.username.env");
         assertEquals(reports.password().map(SecretRef::name), Optional.of("STAGECHECK_DEMO_REPORTS_PASSWORD"), "protected.2.password.env");
@@ -86,19 +88,24 @@ public class SiteProfileTest {
 
     @Test
     public void demoProfileHasOneForbiddenUrlCheckedAsMember() {
-        assertEquals(demoProfile.forbiddenUrls(), List.of(new SiteProfile.ForbiddenUrl("/members/staff", true)),
+        assertEquals(demoProfile.forbiddenUrls(), List.of(new SiteProfile.ForbiddenUrl("/members/staff", Optional.empty(), true)),
                 "the demo profile should list /members/staff as the one forbidden URL, checked as a member");
     }
 
     @Test
-    public void demoProfileHasOneApiWithItsKeyHeader() {
-        assertEquals(demoProfile.apiEndpoints().size(), 1, "the demo profile should list exactly one API");
+    public void demoProfileHasTwoApisWithTheirKeyHeadersAndChallenges() {
+        assertEquals(demoProfile.apiEndpoints().size(), 2, "the demo profile should list two APIs");
         var api = demoProfile.apiEndpoints().get(0);
         assertEquals(api.url(), "/api/orders", "api.1.url");
         assertEquals(api.keyHeader(), "X-API-Key", "api.1.key.header");
         assertEquals(api.key().name(), "STAGECHECK_DEMO_API_KEY", "api.1.key.env");
-        assertEquals(api.scheme(), "Bearer", "api.1.scheme");
-        assertEquals(api.realm(), Optional.of("Demo API"), "api.1.realm");
+        assertEquals(api.challenge(), new ExpectedChallenge(Optional.of("Bearer"), Optional.of("Demo API")), "api.1.challenge and realm");
+        assertEquals(api.keyScheme(), Optional.empty(), "a key in X-API-Key is sent alone");
+        var stock = demoProfile.apiEndpoints().get(1);
+        assertEquals(stock.url(), "/api/stock", "api.2.url");
+        assertEquals(stock.keyHeader(), "Authorization", "api.2.key.header defaults to Authorization");
+        assertEquals(stock.keyScheme(), Optional.of("Basic"), "api.2.key.scheme");
+        assertTrue(stock.challenge().none(), "api.2.challenge=none: the stock API sends no WWW-Authenticate");
     }
 
     @Test
@@ -129,11 +136,11 @@ public class SiteProfileTest {
     }
 
     @Test
-    public void demoProfileNamesSevenSecretsAndTheNeverVisitPatterns() {
+    public void demoProfileNamesEightSecretsAndTheNeverVisitPatterns() {
         assertEquals(demoProfile.secrets().stream().map(SecretRef::name).toList(),
                 List.of("STAGECHECK_DEMO_USER", "STAGECHECK_DEMO_PASSWORD", "STAGECHECK_DEMO_ADMIN_USER",
                         "STAGECHECK_DEMO_ADMIN_PASSWORD", "STAGECHECK_DEMO_REPORTS_USER", "STAGECHECK_DEMO_REPORTS_PASSWORD",
-                        "STAGECHECK_DEMO_API_KEY"),
+                        "STAGECHECK_DEMO_API_KEY", "STAGECHECK_DEMO_STOCK_KEY"),
                 "secrets() should list login, protected-URL and API secrets in that order");
         assertEquals(demoProfile.safety().neverVisit().stream().map(UrlPattern::glob).toList(), List.of("*/_demo/*"),
                 "never.visit of the demo profile (the built-in safety rules come on top)");
@@ -209,13 +216,12 @@ public class SiteProfileTest {
     @Test
     public void unknownAuthKindOfAProtectedUrlIsMalformed() throws IOException {
         var properties = copyOfDemo();
-        properties.setProperty("protected.1.auth", "ntlm");
+        properties.setProperty("protected.1.auth", "kerberos");
         var site = profile(properties);
         var error = expectThrows(ConfigException.class, () -> load(site));
-        assertOneLine(error);
-        assertTrue(error.getMessage().contains("protected.1.auth") && error.getMessage().contains("'ntlm'")
-                        && error.getMessage().contains("basic, bearer, digest or none"),
-                "the message should name protected.1.auth, the value 'ntlm' and the values it takes: " + error.getMessage());
+        assertTrue(error.getMessage().contains("protected.1.auth") && error.getMessage().contains("'kerberos'")
+                        && error.getMessage().contains("basic, digest, bearer or none"),
+                "the message should name protected.1.auth, the value 'kerberos' and the choices: " + error.getMessage());
     }
 
     @Test

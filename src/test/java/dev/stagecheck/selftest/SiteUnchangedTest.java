@@ -174,6 +174,7 @@ public class SiteUnchangedTest {
                 .env("STAGECHECK_DEMO_REPORTS_USER", DemoCredentials.REPORTS_USER)
                 .env("STAGECHECK_DEMO_REPORTS_PASSWORD", DemoCredentials.REPORTS_PASSWORD)
                 .env("STAGECHECK_DEMO_API_KEY", DemoCredentials.API_KEY)
+                .env("STAGECHECK_DEMO_STOCK_KEY", DemoCredentials.STOCK_CREDENTIALS)
                 .workDir(ProjectFiles.projectDir())
                 .timeout(Duration.ofMinutes(10));
         properties.forEach(child::property);
