@@ -16,6 +16,7 @@ import dev.stagecheck.report.AllureResults;
 import dev.stagecheck.report.ExecutorInfo;
 import dev.stagecheck.traffic.HttpProbe;
 import dev.stagecheck.url.SafeUrl;
+import dev.stagecheck.verdict.AcceptedFindings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,8 @@ public final class Preflight {
         var target = settings.baseUrl().map(Object::toString).map(SafeUrl::of).orElse("the built-in demo site");
         // A login.flow that cannot be made stops the run now, not at the first sign-in.
         settings.profile().login().ifPresent(SignInFlow::of);
+        // An accept line of a kind no check reports would never accept anything: refused now, with the kinds there are.
+        AcceptedFindings.of(settings.profile());
         if (settings.baseUrl().isPresent()) {
             log.debug("preflight: asking {} whether it answers (timeout {} ms)", target, settings.httpTimeout().toMillis());
             var probe = new HttpProbe(settings.httpTimeout());

@@ -64,6 +64,9 @@ public class CrawlTest extends ChecklistTest {
             findings.addAll(verdicts.findings(crawl));
         }
         findings.addAll(compareWithBaseline(crawls));
+        // A crawl cut short by a limit may not have reached an accepted problem: then its absence proves nothing.
+        var lookedEverywhere = crawls.stream().allMatch(crawl -> crawl.stoppedEarly().isEmpty());
+        findings = Accepting.sort(profile, findings, lookedEverywhere ? CrawlVerdicts.KINDS : List.of());
         Allure.addAttachment("Findings", "text/plain", findings.isEmpty() ? "(none)\n" : findings.table(), ".txt");
         if (!findings.isEmpty()) {
             // The console's one copy of the findings; the failure message only counts them.

@@ -47,6 +47,7 @@ public class ErrorLogsTest {
                 + " names no server log: set server.log.file or server.log.url to check it"));
         var findings = new Findings();
         findings.addAll(watch.findings(ResponseRule.of(profile)));
+        findings = Accepting.sort(profile, findings, ServerLogWatch.KINDS);
         Allure.addAttachment("Server log lines added during the run (" + watch.location() + ")", "text/plain",
                 watch.newLines().stream().map(SafeUrl::of).collect(Collectors.joining("\n", "", "\n")), ".txt");
         Allure.addAttachment("Findings", "text/plain", findings.isEmpty() ? "(none)\n" : findings.table(), ".txt");

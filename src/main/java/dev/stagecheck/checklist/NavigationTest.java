@@ -6,6 +6,7 @@ import dev.stagecheck.pages.PageVisit;
 import dev.stagecheck.pages.SitePage;
 import dev.stagecheck.safety.RefusedLinks;
 import dev.stagecheck.verdict.FindingKind;
+import dev.stagecheck.verdict.Findings;
 import io.qameta.allure.Allure;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Story;
@@ -85,7 +86,8 @@ public class NavigationTest extends ChecklistTest {
             problems.add(FindingKind.BROKEN_PAGE.message(visit.url() + " (" + how + ") has no title"));
         }
         if (problems.size() == before) {
-            responseRule().lockOuts(session.traffic().since(visit.trafficFrom())).forEach(finding -> problems.add(finding.line()));
+            var lockOuts = Findings.of(responseRule().lockOuts(session.traffic().since(visit.trafficFrom())));
+            Accepting.sort(profile, lockOuts, List.of()).all().forEach(finding -> problems.add(finding.line()));
         }
         if (problems.size() > before) {
             troubled.add(withoutFragment(visit.url()));

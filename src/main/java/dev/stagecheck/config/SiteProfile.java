@@ -29,7 +29,8 @@ public record SiteProfile(
         SafetyPolicy safety,
         Crawl crawl,
         Optional<ServerLog> serverLog,
-        CustomValues custom) {
+        CustomValues custom,
+        List<AcceptedFinding> accepted) {
 
     /**
      * 401s, 5xx and errors, written so that a response size of 401 or 512 bytes in an access log is
@@ -106,7 +107,8 @@ public record SiteProfile(
                         reader.duration("crawl.page.budget", "3s"),
                         reader.bool("crawl.external", true)),
                 readServerLog(reader),
-                CustomValues.read(reader));
+                CustomValues.read(reader),
+                reader.indices("accept").stream().map(n -> readAccepted(reader, n)).toList());
         if (profile.crawl.asMember() && profile.login.isEmpty()) {
             throw new ConfigException(reader.file() + ": crawl.as.member=true needs the login keys: add login.url and the rest, or set crawl.as.member=false");
         }
@@ -132,6 +134,27 @@ public record SiteProfile(
                     }
                 }).toList();
         return file.map(f -> new ServerLog(f, false, patterns)).or(() -> url.map(u -> new ServerLog(u, true, patterns)));
+    }
+
+    /**
+     * A problem the site's owner knows and keeps: findings of this kind (its label, checked against
+     * the kinds by verdict.AcceptedFindings) on URLs matching this glob are listed as accepted, never failed.
+     */
+    public record AcceptedFinding(int n, String kind, String url, String reason) {}
+
+    private static AcceptedFinding readAccepted(ProfileReader reader, int n) {
+        var prefix = "accept." + n + ".";
+        var kind = reader.required(prefix + "kind", "the kind of finding accepted, e.g. Broken link");
+        var url = reader.required(prefix + "url", "a URL glob of where it is accepted, e.g. /docs/old-*");
+        var reason = reader.required(prefix + "reason", "why the site's owner keeps it: it is shown with every accepted finding");
+        // A path glob is joined to base.url when used; anything else must be able to match a whole URL.
+        var problem = url.startsWith("/") || url.startsWith("*") || url.toLowerCase(Locale.ROOT).matches("^https?://.*")
+                ? UrlPattern.problem(url.startsWith("/") ? "*" + url : url)
+                : Optional.of("can never match: begin it with / (a path of the site), * or http(s)://");
+        if (problem.isPresent()) {
+            throw new ConfigException(reader.file() + ": key " + prefix + "url pattern '" + url + "' " + problem.get());
+        }
+        return new AcceptedFinding(n, kind, url, reason);
     }
 
     private static Optional<Login> readLogin(ProfileReader reader) {

@@ -2,6 +2,7 @@ package dev.stagecheck.report;
 
 import dev.stagecheck.browser.BrowserSession;
 import dev.stagecheck.url.SafeUrl;
+import dev.stagecheck.verdict.AcceptedFindings;
 import io.qameta.allure.Allure;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -19,6 +20,13 @@ public final class Attachments {
 
     public static void network(BrowserSession session) {
         Allure.addAttachment("Network (every response the browser received)", "text/plain", session.traffic().table(), ".txt");
+    }
+
+    /** The findings the profile's accept lines cover, each with its reason: listed, never failed. */
+    public static void accepted(AcceptedFindings.Sorted sorted) {
+        if (!sorted.accepted().isEmpty()) {
+            Allure.addAttachment("Accepted findings (" + sorted.accepted().size() + ")", "text/plain", sorted.table(), ".txt");
+        }
     }
 
     public static void failureEvidence(BrowserSession session) {

@@ -3,6 +3,7 @@ package dev.stagecheck.report;
 import dev.stagecheck.browser.BrowserSessions;
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.Settings;
+import dev.stagecheck.verdict.AcceptedFindings;
 import dev.stagecheck.verdict.Finding;
 import dev.stagecheck.verdict.ResponseRule;
 import dev.stagecheck.verdict.ServerLogWatch;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
  * Attaches the network table to every test and the failure evidence to every failed one.
  */
 public final class ChecklistListener implements ISuiteListener, IInvokedMethodListener {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChecklistListener.class);
 
     @Override
     public void onStart(ISuite suite) {
@@ -30,9 +32,11 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
             return;
         }
         Categories.write();
+        AcceptedFindings.forgetLastRun();
         try {
             var settings = Settings.current();
             ServerLogWatch.startOfRun(settings.profile(), settings.httpTimeout());
+            AcceptedFindings.startOfRun(settings.profile());
         } catch (ConfigException e) {
             // Bad settings: every test will fail with this line; nothing to watch.
         }
@@ -45,8 +49,9 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
         }
         // Again at the end: kinds a user's own checks defined while running are in it now.
         Categories.write();
+        var unmatched = unmatchedAccepts();
         try {
-            RunEnvironment.write(Settings.current());
+            RunEnvironment.write(Settings.current(), unmatched);
         } catch (ConfigException e) {
             // The run never got going; the failure already says why.
         }
@@ -65,8 +70,9 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
             parameter("device", browser.settings().device().key());
             if (result.getStatus() == ITestResult.SUCCESS) {
                 var traffic = browser.traffic();
-                var lockOuts = ResponseRule.of(Settings.current().profile()).with401s(traffic.expectedUnauthorized())
-                        .lockOuts(traffic.exchanges());
+                var profile = Settings.current().profile();
+                var lockOuts = accepting(profile, ResponseRule.of(profile).with401s(traffic.expectedUnauthorized())
+                        .lockOuts(traffic.exchanges()), result);
                 if (!lockOuts.isEmpty()) {
                     // One line per response, each labelled, so every one is found by its kind and URL.
                     result.setStatus(ITestResult.FAILURE);
@@ -80,6 +86,37 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
         });
         if (result.getStatus() == ITestResult.FAILURE && result.getThrowable() != null) {
             result.setThrowable(FailureLine.of(result.getThrowable(), method.getTestMethod().getQualifiedName(), session, rule(session)));
+        }
+    }
+
+    /** Once per run, on the console and the report's overview, never a failure: an accepted problem that no longer shows is probably fixed. */
+    private static java.util.List<String> unmatchedAccepts() {
+        try {
+            var unmatched = AcceptedFindings.ofThisRun(Settings.current().profile()).unmatched();
+            unmatched.forEach(line -> log.warn("warning: {}", line));
+            return unmatched;
+        } catch (ConfigException e) {
+            return java.util.List.of(); // Bad settings or accept lines: the failures already say why.
+        }
+    }
+
+    /**
+     * The guard's findings without those the profile accepts (listed in the report instead). The
+     * guard sees only what its test opened, so its not finding an accepted problem proves nothing.
+     * Accept lines the kit refuses fail the test with their one line.
+     */
+    private static java.util.List<Finding> accepting(dev.stagecheck.config.SiteProfile profile, java.util.List<Finding> lockOuts, ITestResult result) {
+        if (lockOuts.isEmpty()) {
+            return lockOuts;
+        }
+        try {
+            var sorted = AcceptedFindings.ofThisRun(profile).sort(lockOuts, java.util.List.of());
+            Attachments.accepted(sorted);
+            return sorted.failing();
+        } catch (ConfigException e) {
+            result.setStatus(ITestResult.FAILURE);
+            result.setThrowable(e);
+            return java.util.List.of();
         }
     }
 

@@ -15,7 +15,8 @@ public final class RunEnvironment {
     private RunEnvironment() {
     }
 
-    public static void write(Settings settings) {
+    /** @param unmatchedAccepts the run's accept lines that matched nothing (shown on the report's overview) */
+    public static void write(Settings settings, java.util.List<String> unmatchedAccepts) {
         var values = new LinkedHashMap<String, String>();
         var seen = BrowserSessions.seen();
         if (seen.size() <= 1) {
@@ -36,6 +37,7 @@ public final class RunEnvironment {
         if (seen.size() == 1) {
             values.put("Network.witness", seen.values().iterator().next().replaceFirst("^.*; statuses learned by ", ""));
         }
+        unmatchedAccepts.forEach(line -> values.put(line.substring(0, line.indexOf(' ')), line.substring(line.indexOf(' ') + 1)));
         values.put("Java", System.getProperty("java.version"));
         // `mvn allure:report` replaces executor.json with its own; the build is named here as well.
         values.put("Build", ExecutorInfo.detect(System.getenv(), AllureHistory.beside(AllureResults.directory()).kept(), ZonedDateTime.now()).describe());

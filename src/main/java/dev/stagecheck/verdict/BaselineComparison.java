@@ -30,7 +30,7 @@ public record BaselineComparison(List<Finding> regressions, List<String> improve
                 improvements.add(path + ": fixed, was " + statusText(was.status()) + ", now " + is.status());
             }
             if (is.consoleErrors() > was.consoleErrors()) {
-                regressions.add(regression(path, "new console errors: " + was.consoleErrors() + " -> " + is.consoleErrors()));
+                regressions.add(regression(path, NEW_CONSOLE_ERRORS + was.consoleErrors() + " -> " + is.consoleErrors()));
             } else if (is.consoleErrors() < was.consoleErrors()) {
                 improvements.add(path + ": console errors " + was.consoleErrors() + " -> " + is.consoleErrors());
             }
@@ -64,10 +64,10 @@ public record BaselineComparison(List<Finding> regressions, List<String> improve
         after.forEach((key, resource) -> {
             var old = before.get(key);
             if (old == null) {
-                regressions.add(regression(path, "sub-resource " + resource.url() + " failed: was loading fine, now "
+                regressions.add(regression(path, SUB_RESOURCE + resource.url() + " failed: was loading fine, now "
                         + statusText(resource.status())));
             } else if (old.status() != resource.status()) {
-                regressions.add(regression(path, "sub-resource " + resource.url() + " answers otherwise: was "
+                regressions.add(regression(path, SUB_RESOURCE + resource.url() + " answers otherwise: was "
                         + statusText(old.status()) + ", now " + statusText(resource.status())));
             }
         });
@@ -87,6 +87,21 @@ public record BaselineComparison(List<Finding> regressions, List<String> improve
         var crawl = space < 0 ? "" : path.substring(0, space);
         var page = space < 0 ? path : path.substring(space + 1);
         return new Finding(FindingKind.REGRESSION, page, "baseline, " + crawl + " crawl", evidence);
+    }
+
+    /** What a regression is about: a sub-resource it names, else its page; and whether it counts console errors. */
+    record Subject(String url, boolean consoleErrors) {}
+
+    private static final String SUB_RESOURCE = "sub-resource ";
+    private static final String NEW_CONSOLE_ERRORS = "new console errors: ";
+
+    static Subject subject(Finding regression) {
+        var evidence = regression.evidence();
+        if (evidence.startsWith(SUB_RESOURCE)) {
+            var end = evidence.indexOf(' ', SUB_RESOURCE.length());
+            return new Subject(evidence.substring(SUB_RESOURCE.length(), end < 0 ? evidence.length() : end), false);
+        }
+        return new Subject(regression.url(), evidence.startsWith(NEW_CONSOLE_ERRORS));
     }
 
     private static String statusText(int status) {

@@ -14,6 +14,11 @@ import java.util.Optional;
  * to other sites.
  */
 public final class CrawlVerdicts {
+    /** Every kind a crawl looks for on every page it reaches (what an accept line of these kinds can be checked against). */
+    public static final List<FindingKind> KINDS = List.of(FindingKind.UNEXPECTED_401, FindingKind.UNEXPECTED_403,
+            FindingKind.BROKEN_LINK, FindingKind.SERVER_ERROR, FindingKind.CONSOLE_ERROR, FindingKind.SLOW_PAGE,
+            FindingKind.SLOW_REQUEST, FindingKind.REDIRECT_LOOP, FindingKind.REDIRECT_WITHOUT_LOCATION, FindingKind.BROKEN_PAGE);
+
     private final ResponseRule rule;
     private final Duration pageBudget;
 

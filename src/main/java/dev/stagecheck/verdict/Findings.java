@@ -21,6 +21,12 @@ public final class Findings {
         }
     }
 
+    public static Findings of(Collection<Finding> findings) {
+        var all = new Findings();
+        all.addAll(findings);
+        return all;
+    }
+
     public void addAll(Collection<Finding> findings) {
         findings.forEach(this::add);
     }

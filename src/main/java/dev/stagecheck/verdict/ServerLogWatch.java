@@ -26,6 +26,8 @@ import java.util.List;
 public final class ServerLogWatch {
     private static final Logger log = LoggerFactory.getLogger(ServerLogWatch.class);
     private static volatile ServerLogWatch ofThisRun;
+    /** What this check looks for in every line the log gained. */
+    public static final List<FindingKind> KINDS = List.of(FindingKind.SERVER_LOG);
 
     private final SiteProfile.ServerLog spec;
     private final HttpProbe probe;

@@ -41,6 +41,7 @@ final class DemoRoutes {
         new SearchPage(parts.layout()).addTo(router);
         new StaticAssets().addTo(router);
         new Downloads(parts.layout()).addTo(router);
+        new Changelog2019(parts.layout(), parts.errors()).addTo(router);
         new StatusPages(parts.layout()).addTo(router);
         new PartnerPages(parts.layout()).addTo(router);
         router.get(ServerLog.PATH, request -> new Response(200,

@@ -59,6 +59,9 @@ public enum Fault {
             "A fixed 1100 px wide promotion banner on the Products page makes it scroll sideways on tablets and phones."),
     HIDDEN_MENU("hidden-menu", "/",
             "A stylesheet change hides the Menu button of the home page on small screens, so phone users cannot reach the main menu."),
+    ACCEPTED_PAGE_500("accepted-page-500", Changelog2019.REMOVED_NOTES,
+            "The removed 2019 release notes, whose broken link the demo profile accepts, answer 500 Internal Server Error"
+                    + " instead of 404: another kind of problem on the accepted URL, so it is no longer the accepted one."),
     SITE_401("site-401", "/",
             "The web server asks for a password on every page of the site, as a staging lock left switched on for everyone."),
     PROTECTED_AREA_500("protected-area-500", Downloads.STATISTICS,

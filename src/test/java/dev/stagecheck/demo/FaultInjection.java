@@ -148,6 +148,9 @@ final class FaultInjection {
         router.wrap("GET", "/products/", products -> request ->
                 faults.on(Fault.WIDE_PAGE) ? insertBefore(products.handle(request), "</main>", WIDE_BANNER)
                         : products.handle(request));
+        router.wrap("GET", Changelog2019.REMOVED_NOTES, notes -> request ->
+                faults.on(Fault.ACCEPTED_PAGE_500)
+                        ? errors.status(request, 500, "Something went wrong on our side.").noStore() : notes.handle(request));
         // Last, so it stands in front of every other fault; the demo's own /_demo/ paths stay open for the self-tests.
         router.wrapAll(site -> request ->
                 faults.on(Fault.SITE_401) && !request.path().startsWith(DEMO_PATHS) ? serverUnauthorized("Staging") : site.handle(request));

@@ -54,6 +54,7 @@ public class FaultMatrixTest {
             Map.entry(Fault.SLOW_PAGE, new Expected(FindingKind.SLOW_PAGE, "/docs/install")),
             Map.entry(Fault.SLOW_REQUEST, new Expected(FindingKind.SLOW_REQUEST, "/status/api/report")),
             Map.entry(Fault.SERVER_LOG_401, new Expected(FindingKind.SERVER_LOG, "/internal/recommendations")),
+            Map.entry(Fault.ACCEPTED_PAGE_500, new Expected(FindingKind.SERVER_ERROR, "/docs/release-notes-2019")),
             Map.entry(Fault.SITE_401, new Expected(FindingKind.UNEXPECTED_401, "/login")),
             Map.entry(Fault.PROTECTED_AREA_500, new Expected(FindingKind.SERVER_ERROR, "/admin/reports/downloads")),
             Map.entry(Fault.STOCK_API_OPEN, new Expected(FindingKind.NOT_PROTECTED, "/api/stock"))));
