@@ -4,6 +4,7 @@ import dev.stagecheck.config.Settings;
 import dev.stagecheck.devtools.DevToolsConnection;
 import dev.stagecheck.safety.SafetyGuard;
 import dev.stagecheck.traffic.CdpWitness;
+import dev.stagecheck.traffic.ChallengeCredentials;
 import dev.stagecheck.traffic.Exchange;
 import dev.stagecheck.traffic.NetworkWitness;
 import dev.stagecheck.traffic.ProbeWitness;
@@ -36,6 +37,7 @@ public final class BrowserSession {
     private final SignOuts signOuts;
     private final BrowserReset reset;
     private final ExtraHeaders headers;
+    private volatile boolean keepsCredentials;
 
     private BrowserSession(StartedBrowser started, Settings settings) {
         this.driver = started.driver();
@@ -211,6 +213,33 @@ public final class BrowserSession {
     /** Sends extra request headers (e.g. Authorization) for the duration of one action, then stops. */
     public void withExtraHeaders(Map<String, String> extra, Runnable action) {
         headers.during(extra, action);
+    }
+
+    /**
+     * True when the browser can answer a login challenge itself with credentials the kit gives it
+     * (Digest, whose answer needs the server's nonce): Chromium-family browsers, through DevTools.
+     */
+    public boolean canAnswerChallenges() {
+        return witness.answersChallenges();
+    }
+
+    /**
+     * Runs one action while the browser answers the challenges {@code credentials} are for, as a
+     * user typing them into the login dialog would; every other challenge is still cancelled.
+     */
+    public void withChallengeCredentials(ChallengeCredentials credentials, Runnable action) {
+        // Marked before: credentials the browser took are in its auth cache whatever the action did next.
+        keepsCredentials = true;
+        witness.answeringChallenges(credentials, action);
+    }
+
+    /**
+     * True once the browser was given credentials for a challenge: Chromium keeps them in its HTTP
+     * auth cache, which neither DevTools nor clearing cookies, cache and storage empties, and would
+     * answer the next test's challenge with them. Such a browser is not reused (see BrowserSessions).
+     */
+    boolean keepsCredentials() {
+        return keepsCredentials;
     }
 
     /** False when the browser crashed or its session is gone; the next test then gets a fresh one. */

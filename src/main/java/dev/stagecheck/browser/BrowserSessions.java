@@ -44,6 +44,12 @@ public final class BrowserSessions {
             discard(session);
             session = null;
         }
+        if (session != null && session.keepsCredentials()) {
+            // No test may start with another test's way in: the only way to empty that cache is a new browser.
+            log.debug("the browser of {} keeps HTTP credentials a challenge check gave it; starting a fresh one", Thread.currentThread().getName());
+            discard(session);
+            session = null;
+        }
         if (session != null && !session.isAlive()) {
             log.info("the browser of {} stopped answering; starting a fresh one", Thread.currentThread().getName());
             discard(session);

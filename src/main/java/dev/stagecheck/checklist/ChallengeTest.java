@@ -10,6 +10,7 @@ import dev.stagecheck.pages.SitePage;
 import dev.stagecheck.report.Warnings;
 import dev.stagecheck.verdict.FindingKind;
 import dev.stagecheck.traffic.Challenge;
+import dev.stagecheck.traffic.ChallengeCredentials;
 import dev.stagecheck.traffic.HttpProbe;
 import io.qameta.allure.Allure;
 import io.qameta.allure.Feature;
@@ -74,11 +75,22 @@ public class ChallengeTest extends ChecklistTest {
                 case "bearer" -> Optional.of("Bearer " + target.token().orElseThrow().value());
                 default -> Optional.<String>empty();
             };
-            if (authorization.isEmpty()) {
+            if (authorization.isEmpty() && !target.auth().equals("digest")) {
                 continue;
             }
             var visits = new PageVisit[1];
-            if (session.canSendHeaders()) {
+            if (target.auth().equals("digest")) {
+                // A Digest answer needs the server's nonce: the browser itself must answer the challenge.
+                if (!session.canAnswerChallenges()) {
+                    notInThisBrowser.add(address + " (digest: the browser is not given the challenge, which would open a login dialog)");
+                    continue;
+                }
+                var credentials = ChallengeCredentials.forArea(address, "Digest", target.challenge().realm(),
+                        target.username().orElseThrow(), target.password().orElseThrow());
+                Allure.step("Open " + address + " with the profile's credentials, the browser answering the Digest challenge", () ->
+                        session.withChallengeCredentials(credentials,
+                                () -> visits[0] = new SitePage(session, profile.navigation()).open(address)));
+            } else if (session.canSendHeaders()) {
                 Allure.step("Open " + address + " with the profile's credentials", () ->
                         session.withExtraHeaders(Map.of("Authorization", authorization.get()),
                                 () -> visits[0] = new SitePage(session, profile.navigation()).open(address)));
@@ -101,8 +113,8 @@ public class ChallengeTest extends ChecklistTest {
         }
         failIfAny(problems);
         if (!notInThisBrowser.isEmpty()) {
-            var reason = session.settings().browser().key() + " cannot add an Authorization header without DevTools, so "
-                    + String.join(", ", notInThisBrowser) + " cannot be opened with credentials here (Chromium checks them)";
+            var reason = session.settings().browser().key() + " cannot add an Authorization header nor answer a Digest challenge"
+                    + " without DevTools, so " + String.join(", ", notInThisBrowser) + " cannot be opened with credentials here (Chromium checks them)";
             if (checked == 0) {
                 throw new SkipException(reason);
             }
@@ -219,6 +231,10 @@ public class ChallengeTest extends ChecklistTest {
         var challenge = matching.get();
         if (challenge.isScheme("Basic") && challenge.realm().isEmpty()) {
             return Optional.of(FindingKind.WRONG_CHALLENGE.message(where + " sends a Basic challenge without a realm (RFC 7617 requires one): " + header));
+        }
+        if (!challenge.missingRequiredParams().isEmpty()) {
+            return Optional.of(FindingKind.WRONG_CHALLENGE.message(where + " sends a " + challenge.scheme() + " challenge without "
+                    + String.join(" and ", challenge.missingRequiredParams()) + " (RFC 7616 requires realm and nonce; no browser can answer it): " + header));
         }
         if (realm.isPresent() && !realm.get().equals(challenge.realm().orElse(null))) {
             return Optional.of(FindingKind.WRONG_CHALLENGE.message(where + " answered 401 challenging with realm "

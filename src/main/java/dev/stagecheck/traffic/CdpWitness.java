@@ -39,6 +39,7 @@ public final class CdpWitness implements NetworkWitness {
     private final SafetyGuard guard;
     /** Requests the guard stopped, by network id: their failure is the guard's doing, not the site's. */
     private final Set<String> stopped = ConcurrentHashMap.newKeySet();
+    private AuthDialogCanceller challenges;
 
     private CdpWitness(DevToolsConnection cdp, Traffic traffic, SafetyGuard guard) {
         this.cdp = cdp;
@@ -69,7 +70,7 @@ public final class CdpWitness implements NetworkWitness {
         cdp.on("Runtime.consoleAPICalled", this::onConsole);
         cdp.on("Runtime.exceptionThrown", this::onException);
         cdp.on("Log.entryAdded", this::onLogEntry);
-        AuthDialogCanceller.attach(cdp);
+        challenges = AuthDialogCanceller.attach(cdp);
         cdp.on("Fetch.requestPaused", this::onRequestPaused);
         var tree = map(cdp.send("Page.getFrameTree", Map.of()).get("frameTree"));
         mainFrameId = text(map(tree.get("frame")).get("id"));
@@ -80,6 +81,16 @@ public final class CdpWitness implements NetworkWitness {
         // Chromium refuses auth handling without request patterns, so every request pauses too and is
         // let go at once (onRequestPaused).
         cdp.send("Fetch.enable", Map.of("handleAuthRequests", true, "patterns", List.of(Map.of("urlPattern", "*"))));
+    }
+
+    @Override
+    public boolean answersChallenges() {
+        return true;
+    }
+
+    @Override
+    public void answeringChallenges(ChallengeCredentials credentials, Runnable action) {
+        challenges.answering(credentials, action);
     }
 
     /** Forgets requests of the previous test (called when the browser is reset between tests). */

@@ -41,6 +41,17 @@ public record Challenge(String scheme, Optional<String> token68, Map<String, Str
         return param("realm");
     }
 
+    /**
+     * The auth-params this challenge's scheme requires but it lacks, e.g. {@code [nonce]} for a
+     * Digest challenge without one (RFC 7616 section 3.3: realm and nonce), which no client can answer.
+     */
+    public List<String> missingRequiredParams() {
+        if (!isScheme("Digest")) {
+            return List.of();
+        }
+        return List.of("realm", "nonce").stream().filter(name -> param(name).isEmpty()).toList();
+    }
+
     public boolean isScheme(String expected) {
         return scheme.equalsIgnoreCase(expected);
     }

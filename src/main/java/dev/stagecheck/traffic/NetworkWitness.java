@@ -28,6 +28,19 @@ public interface NetworkWitness extends AutoCloseable {
     default void afterNavigation() {
     }
 
+    /**
+     * True when the browser can be made to answer an authentication challenge itself, with
+     * credentials the kit gives it (through DevTools); then {@link #answeringChallenges} works.
+     */
+    default boolean answersChallenges() {
+        return false;
+    }
+
+    /** Runs {@code action} while the browser answers the challenges {@code credentials} are for (and cancels every other). */
+    default void answeringChallenges(ChallengeCredentials credentials, Runnable action) {
+        throw new IllegalStateException("this browser cannot be given credentials for a challenge: ask answersChallenges() first");
+    }
+
     /** Forgets in-flight requests of the previous test. */
     void forget();
 

@@ -33,6 +33,8 @@ final class DemoRoutes {
         new MemberArea(parts.layout(), parts.errors()).addTo(router);
         new ManageArea(parts.layout(), parts.errors(), parts.sessions(), parts.content(), new Nonces()).addTo(router);
         new AdminArea(parts.layout(), parts.errors()).addTo(router);
+        ReportsArea reports = new ReportsArea(parts.layout(), parts.errors());
+        reports.addTo(router);
         new OrdersApi().addTo(router);
         new StockApi().addTo(router);
         new ContactPage(parts.layout(), parts.inbox(), parts.errors()).addTo(router);
@@ -48,7 +50,7 @@ final class DemoRoutes {
         router.get(STATE_PATH, request -> new Response(200,
                 Map.of("Content-Type", "text/plain; charset=utf-8", "Cache-Control", "no-store"),
                 state(parts).getBytes(StandardCharsets.UTF_8)));
-        new FaultInjection(parts.faults(), parts.log(), parts.sticky(), parts.errors()).addTo(router);
+        new FaultInjection(parts.faults(), parts.log(), parts.sticky(), parts.errors(), reports).addTo(router);
         return router;
     }
 

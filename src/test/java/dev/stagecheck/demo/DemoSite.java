@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The built-in staging site the kit checks by default: a small JDK-only web site with public
- * pages, a member login, a forbidden page, a Basic-auth admin area, a keyed JSON API, a contact
- * form and a search. Start one per test run and close it afterwards.
+ * pages, a member login, a forbidden page, a Basic-auth admin area, a Digest-auth reports area,
+ * a keyed JSON API, a contact form and a search. Start one per test run and close it afterwards.
  *
  * <p>{@link Fault}s make it misbehave on purpose, from the start ({@link DemoOptions#faults()})
  * or switched on a running site ({@link #faults(Set)}), so the kit's self-tests can prove its
@@ -205,6 +205,7 @@ public final class DemoSite implements AutoCloseable {
         System.out.println("Demo staging site running at " + site.baseUrl());
         System.out.println("  member login: " + DemoCredentials.MEMBER_EMAIL + " at " + site.baseUrl() + "/login");
         System.out.println("  admin (Basic auth): user " + DemoCredentials.ADMIN_USER + " at " + site.baseUrl() + "/admin/");
+        System.out.println("  reports (Digest auth): user " + DemoCredentials.REPORTS_USER + " at " + site.baseUrl() + ReportsArea.ROOT + "/");
         System.out.println("  API key header: X-API-Key or Authorization: Bearer, for " + site.baseUrl() + "/api/orders");
         System.out.println("  passwords and the API key: see dev.stagecheck.demo.DemoCredentials");
         System.out.println("  server log: " + site.baseUrl() + ServerLog.PATH);

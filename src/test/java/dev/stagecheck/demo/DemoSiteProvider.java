@@ -35,6 +35,8 @@ public final class DemoSiteProvider implements DefaultSite {
                 System.setProperty("STAGECHECK_DEMO_PASSWORD", DemoCredentials.MEMBER_PASSWORD);
                 System.setProperty("STAGECHECK_DEMO_ADMIN_USER", DemoCredentials.ADMIN_USER);
                 System.setProperty("STAGECHECK_DEMO_ADMIN_PASSWORD", DemoCredentials.ADMIN_PASSWORD);
+                System.setProperty("STAGECHECK_DEMO_REPORTS_USER", DemoCredentials.REPORTS_USER);
+                System.setProperty("STAGECHECK_DEMO_REPORTS_PASSWORD", DemoCredentials.REPORTS_PASSWORD);
                 System.setProperty("STAGECHECK_DEMO_API_KEY", DemoCredentials.API_KEY);
                 System.setProperty("STAGECHECK_DEMO_STOCK_KEY", DemoCredentials.STOCK_CREDENTIALS);
                 System.out.println("stagecheck: no base.url given; the built-in demo staging site runs at " + running.baseUrl());

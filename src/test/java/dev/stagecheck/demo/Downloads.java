@@ -67,7 +67,8 @@ final class Downloads {
                   <li><a href="%s">Latest release</a> <span class="summary">always the newest archive</span></li>
                   <li><a href="%s" download>Checksums</a> <span class="summary">SHA-256, plain text</span></li>
                   <li><a href="%s">Download statistics</a> <span class="summary">staff only: asks for the admin password</span></li>
-                </ul>""".formatted(ARCHIVE, DATASHEET, LATEST, CHECKSUMS, STATISTICS);
+                  <li><a href="%s/">Release reports</a> <span class="summary">for partners: user name and password (HTTP Digest)</span></li>
+                </ul>""".formatted(ARCHIVE, DATASHEET, LATEST, CHECKSUMS, STATISTICS, ReportsArea.ROOT);
         return layout.page(request, PageTitle.of("Downloads", "Docs"), main);
     }
 

@@ -25,6 +25,11 @@ public enum Fault {
             "The admin area answers 401 without a WWW-Authenticate header, so the browser never asks for the password."),
     WRONG_REALM("wrong-realm", "/admin/",
             "The admin area challenges for the realm \"Restricted\" instead of \"Admin Area\", so saved credentials no longer match."),
+    DIGEST_REFUSES_RIGHT_CREDENTIALS("digest-refuses-right-credentials", "/reports/",
+            "The Digest-protected release reports answer the right partner user name and password with 401 again,"
+                    + " as a server whose password file lost the partner's entry."),
+    DIGEST_NO_NONCE("digest-no-nonce", "/reports/",
+            "The release reports challenge with Digest but without a nonce (RFC 7616 requires one), so no browser can answer."),
     FORBIDDEN_AS_401("forbidden-as-401", "/members/staff",
             "A signed-in member who lacks the staff role gets 401 Unauthorized on the staff page instead of 403 Forbidden."),
     STICKY_SESSION("sticky-session", "/members/",

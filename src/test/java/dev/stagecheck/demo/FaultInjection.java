@@ -76,12 +76,14 @@ final class FaultInjection {
     private final ServerLog log;
     private final StickySessions sticky;
     private final ErrorPages errors;
+    private final ReportsArea reports;
 
-    FaultInjection(FaultSwitch faults, ServerLog log, StickySessions sticky, ErrorPages errors) {
+    FaultInjection(FaultSwitch faults, ServerLog log, StickySessions sticky, ErrorPages errors, ReportsArea reports) {
         this.faults = faults;
         this.log = log;
         this.sticky = sticky;
         this.errors = errors;
+        this.reports = reports;
     }
 
     /** Wraps the routes the faults live on; call after every normal route is added. */
@@ -100,6 +102,7 @@ final class FaultInjection {
                 : adminChallenge(admin.handle(request)));
         router.wrap("GET", StockApi.PATH, stock -> request ->
                 faults.on(Fault.STOCK_API_OPEN) ? Response.json(200, "{\"widget-1.4\":{\"in_stock\":42}}").noStore() : stock.handle(request));
+        router.wrapArea(ReportsArea.ROOT, this::reports);
         router.wrap("GET", "/members/staff", staff -> request ->
                 faults.on(Fault.FORBIDDEN_AS_401) && request.signedIn()
                         ? errors.status(request, 401, "This page needs the staff role.")
@@ -178,6 +181,21 @@ final class FaultInjection {
             return response.withHeader(WWW_AUTHENTICATE, "Basic realm=\"Restricted\"");
         }
         return response;
+    }
+
+    /**
+     * {@link Fault#DIGEST_REFUSES_RIGHT_CREDENTIALS}: any Digest answer, the right one too, gets a new
+     * challenge; {@link Fault#DIGEST_NO_NONCE}: the challenge lacks its nonce, so no client can answer it.
+     */
+    private Handler reports(Handler area) {
+        return request -> {
+            if (faults.on(Fault.DIGEST_REFUSES_RIGHT_CREDENTIALS) && request.header("Authorization").isPresent()) {
+                return reports.unauthorized(request, false);
+            }
+            Response response = area.handle(request);
+            return faults.on(Fault.DIGEST_NO_NONCE) && response.status() == 401
+                    ? response.withHeader(WWW_AUTHENTICATE, reports.digest().challengeWithoutNonce()) : response;
+        };
     }
 
     private static Response serverUnauthorized(String realm) {

@@ -40,6 +40,8 @@ public class FaultMatrixTest {
             Map.entry(Fault.LOGIN_401, new Expected(FindingKind.UNEXPECTED_401, "/login")),
             Map.entry(Fault.MISSING_CHALLENGE, new Expected(FindingKind.WRONG_CHALLENGE, "/admin/")),
             Map.entry(Fault.WRONG_REALM, new Expected(FindingKind.WRONG_CHALLENGE, "/admin/")),
+            Map.entry(Fault.DIGEST_REFUSES_RIGHT_CREDENTIALS, new Expected(FindingKind.UNEXPECTED_401, "/reports/")),
+            Map.entry(Fault.DIGEST_NO_NONCE, new Expected(FindingKind.WRONG_CHALLENGE, "/reports/")),
             Map.entry(Fault.FORBIDDEN_AS_401, new Expected(FindingKind.UNEXPECTED_401, "/members/staff")),
             Map.entry(Fault.STICKY_SESSION, new Expected(FindingKind.STALE_SESSION, "/members/")),
             Map.entry(Fault.BROKEN_LINK, new Expected(FindingKind.BROKEN_LINK, "/docs/old-install-guide")),

@@ -72,6 +72,8 @@ public class SecretsTest {
                 .env("STAGECHECK_DEMO_PASSWORD", DemoCredentials.MEMBER_PASSWORD)
                 .env("STAGECHECK_DEMO_ADMIN_USER", DemoCredentials.ADMIN_USER)
                 .env("STAGECHECK_DEMO_ADMIN_PASSWORD", DemoCredentials.ADMIN_PASSWORD)
+                .env("STAGECHECK_DEMO_REPORTS_USER", DemoCredentials.REPORTS_USER)
+                .env("STAGECHECK_DEMO_REPORTS_PASSWORD", DemoCredentials.REPORTS_PASSWORD)
                 .env("STAGECHECK_DEMO_API_KEY", DemoCredentials.API_KEY)
                 .env("STAGECHECK_DEMO_STOCK_KEY", DemoCredentials.STOCK_CREDENTIALS)
                 .property("base.url", demo.baseUrl())
@@ -108,6 +110,9 @@ public class SecretsTest {
         secrets.put("member password", DemoCredentials.MEMBER_PASSWORD);
         secrets.put("admin password", DemoCredentials.ADMIN_PASSWORD);
         secrets.put("admin password, URL-encoded", URLEncoder.encode(DemoCredentials.ADMIN_PASSWORD, StandardCharsets.UTF_8).replace("+", "%20"));
+        // Digest never sends the password, only a hash of it: the password itself must not show either.
+        secrets.put("reports password", DemoCredentials.REPORTS_PASSWORD);
+        secrets.put("reports password, URL-encoded", URLEncoder.encode(DemoCredentials.REPORTS_PASSWORD, StandardCharsets.UTF_8).replace("+", "%20"));
         secrets.put("API key", DemoCredentials.API_KEY);
         secrets.put("stock API password", DemoCredentials.STOCK_CREDENTIALS.substring(DemoCredentials.STOCK_CREDENTIALS.indexOf(':') + 1));
         secrets.put("stock API Authorization header", Base64.getEncoder().encodeToString(

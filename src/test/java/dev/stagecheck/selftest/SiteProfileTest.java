@@ -66,8 +66,8 @@ public class SiteProfileTest {
     }
 
     @Test
-    public void demoProfileHasOneProtectedUrlWithBasicChallengeOfRealmAdminArea() {
-        assertEquals(demoProfile.protectedUrls().size(), 1, "the demo profile should list exactly one protected URL");
+    public void demoProfileHasABasicAndADigestProtectedUrl() {
+        assertEquals(demoProfile.protectedUrls().size(), 2, "the demo profile should list two protected URLs (Basic, Digest)");
         var admin = demoProfile.protectedUrls().get(0);
         assertEquals(admin.url(), "/admin/", "protected.1.url, by default the fixed beginning of protected.1.area");
         assertEquals(admin.area(), Optional.of("/admin/*"), "protected.1.area");
@@ -77,6 +77,13 @@ public class SiteProfileTest {
         assertEquals(admin.username().map(SecretRef::name), Optional.of("STAGECHECK_DEMO_ADMIN_USER"), "protected.1.username.env");
         assertEquals(admin.password().map(SecretRef::name), Optional.of("STAGECHECK_DEMO_ADMIN_PASSWORD"), "protected.1.password.env");
         assertTrue(admin.token().isEmpty(), "a basic-auth protected URL should have no token");
+        var reports = demoProfile.protectedUrls().get(1);
+        assertEquals(reports.url(), "/reports/", "protected.2.url, by default the fixed beginning of protected.2.area");
+        assertEquals(reports.area(), Optional.of("/reports/*"), "protected.2.area");
+        assertEquals(reports.challenge(), new ExpectedChallenge(Optional.of("Digest"), Optional.of("Reports")), "protected.2.challenge and realm");
+        assertEquals(reports.auth(), "digest", "protected.2.auth");
+        assertEquals(reports.username().map(SecretRef::name), Optional.of("STAGECHECK_DEMO_REPORTS_USER"), "protected.2.username.env");
+        assertEquals(reports.password().map(SecretRef::name), Optional.of("STAGECHECK_DEMO_REPORTS_PASSWORD"), "protected.2.password.env");
     }
 
     @Test
@@ -129,10 +136,11 @@ public class SiteProfileTest {
     }
 
     @Test
-    public void demoProfileNamesSixSecretsAndTheNeverVisitPatterns() {
+    public void demoProfileNamesEightSecretsAndTheNeverVisitPatterns() {
         assertEquals(demoProfile.secrets().stream().map(SecretRef::name).toList(),
                 List.of("STAGECHECK_DEMO_USER", "STAGECHECK_DEMO_PASSWORD", "STAGECHECK_DEMO_ADMIN_USER",
-                        "STAGECHECK_DEMO_ADMIN_PASSWORD", "STAGECHECK_DEMO_API_KEY", "STAGECHECK_DEMO_STOCK_KEY"),
+                        "STAGECHECK_DEMO_ADMIN_PASSWORD", "STAGECHECK_DEMO_REPORTS_USER", "STAGECHECK_DEMO_REPORTS_PASSWORD",
+                        "STAGECHECK_DEMO_API_KEY", "STAGECHECK_DEMO_STOCK_KEY"),
                 "secrets() should list login, protected-URL and API secrets in that order");
         assertEquals(demoProfile.safety().neverVisit().stream().map(UrlPattern::glob).toList(), List.of("*/_demo/*"),
                 "never.visit of the demo profile (the built-in safety rules come on top)");
@@ -214,6 +222,16 @@ public class SiteProfileTest {
         assertTrue(error.getMessage().contains("protected.1.auth") && error.getMessage().contains("'kerberos'")
                         && error.getMessage().contains("basic, digest, bearer or none"),
                 "the message should name protected.1.auth, the value 'kerberos' and the choices: " + error.getMessage());
+    }
+
+    @Test
+    public void digestAuthNeedsUserNameAndPasswordVariables() throws IOException {
+        var properties = copyOfDemo();
+        properties.remove("protected.2.password.env");
+        var site = profile(properties);
+        var error = expectThrows(ConfigException.class, () -> load(site));
+        assertOneLine(error);
+        assertTrue(error.getMessage().contains("protected.2.password.env"), "the message should name the missing key: " + error.getMessage());
     }
 
     @Test

@@ -171,6 +171,8 @@ public class SiteUnchangedTest {
                 .env("STAGECHECK_DEMO_PASSWORD", DemoCredentials.MEMBER_PASSWORD)
                 .env("STAGECHECK_DEMO_ADMIN_USER", DemoCredentials.ADMIN_USER)
                 .env("STAGECHECK_DEMO_ADMIN_PASSWORD", DemoCredentials.ADMIN_PASSWORD)
+                .env("STAGECHECK_DEMO_REPORTS_USER", DemoCredentials.REPORTS_USER)
+                .env("STAGECHECK_DEMO_REPORTS_PASSWORD", DemoCredentials.REPORTS_PASSWORD)
                 .env("STAGECHECK_DEMO_API_KEY", DemoCredentials.API_KEY)
                 .env("STAGECHECK_DEMO_STOCK_KEY", DemoCredentials.STOCK_CREDENTIALS)
                 .workDir(ProjectFiles.projectDir())
