@@ -13,8 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 
+import static dev.stagecheck.selftest.TestProperties.props;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertSame;
 import static org.testng.Assert.assertThrows;
@@ -120,13 +120,5 @@ public class ExtensionPointsTest {
 
     private interface ThrowingRunnable {
         void run() throws IOException;
-    }
-
-    private static Properties props(String... keysAndValues) {
-        var properties = new Properties();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return properties;
     }
 }

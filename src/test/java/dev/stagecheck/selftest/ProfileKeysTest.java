@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
+import static dev.stagecheck.selftest.TestProperties.props;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
@@ -166,13 +166,5 @@ public class ProfileKeysTest {
         var file = Files.createTempFile(dir, "profile-", ".properties");
         Files.writeString(file, text);
         return file;
-    }
-
-    private static Properties props(String... keysAndValues) {
-        var properties = new Properties();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return properties;
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.stagecheck.selftest.TestProperties.props;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
@@ -346,13 +347,6 @@ public class SettingsTest {
         return file;
     }
 
-    private static Properties props(String... keysAndValues) {
-        var properties = new Properties();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return properties;
-    }
 
     private static void assertOneLine(ConfigException error) {
         var message = error.getMessage();
