@@ -13,6 +13,7 @@ import org.openqa.selenium.WebDriverException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The site's login form. Credentials are passed as {@link SecretRef}s (names, not values), so
@@ -21,6 +22,14 @@ import java.util.Set;
  * the checklist leaves no session it opened valid on the server.
  */
 public final class LoginPage extends PageObject {
+    /**
+     * Sign-ins and sign-outs of this JVM, one at a time. Sites such as WordPress keep all of a user's
+     * sessions in one record that every sign-in and sign-out reads and writes whole: two at once (tests
+     * run in parallel as the same user) lose one write, which leaves a session open on the server or
+     * ends another test's.
+     */
+    private static final ReentrantLock SESSION_CHANGES = new ReentrantLock();
+
     private final Login login;
     private final SignInFlow flow;
 
@@ -48,7 +57,12 @@ public final class LoginPage extends PageObject {
     }
 
     private PageVisit submit(String username, String password) {
-        return flow.signIn(this, login, username, password);
+        SESSION_CHANGES.lock();
+        try {
+            return flow.signIn(this, login, username, password);
+        } finally {
+            SESSION_CHANGES.unlock();
+        }
     }
 
     /** For a {@link SignInFlow}: types into the field this selector matches once it is visible. */
@@ -125,8 +139,14 @@ public final class LoginPage extends PageObject {
     /** The logout itself, outside any report step: it also runs between tests and after the last one. */
     private PageVisit logOut() {
         var jar = cookies();
-        var visit = login.logoutLink().map(this::followLogoutLink)
-                .orElseGet(() -> session.safety().declared(() -> go(TargetSite.resolve(login.logoutUrl().orElseThrow()))));
+        PageVisit visit;
+        SESSION_CHANGES.lock();
+        try {
+            visit = login.logoutLink().map(this::followLogoutLink)
+                    .orElseGet(() -> session.safety().declared(() -> go(TargetSite.resolve(login.logoutUrl().orElseThrow()))));
+        } finally {
+            SESSION_CHANGES.unlock();
+        }
         session.signedOut(signOut(jar));
         return visit;
     }

@@ -54,6 +54,24 @@ public class SiteProfileTest {
         ProjectFiles.deleteRecursively(tempDir);
     }
 
+    // ---- the WordPress profile (proven on a real WordPress by RealWordPressTest; read here everywhere) ----
+
+    @Test(description = "sites/wordpress.properties loads and says what WordPress really does: nonce logout, Basic and Digest areas, an admin-only family, a REST API without a challenge")
+    public void wordPressProfileLoadsWithWhatWordPressReallyDoes() throws IOException {
+        var file = ProjectFiles.projectDir().resolve("sites/wordpress.properties");
+        var properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        var profile = SiteProfile.from(new ProfileReader(properties, file.toString()));
+        var login = profile.login().orElseThrow(() -> new AssertionError("the WordPress profile should check the login"));
+        assertEquals(login.logoutLink(), Optional.of("#wp-admin-bar-logout a"), "logout.link: a bare ?action=logout answers 403");
+        assertEquals(profile.protectedUrls().stream().map(url -> url.auth()).toList(), List.of("basic", "digest"), "protected.1/2.auth");
+        assertEquals(profile.forbiddenUrls().get(0).url(), "/wp-admin/options-general.php", "forbidden.1.url");
+        assertTrue(profile.apiEndpoints().get(0).challenge().none(), "api.1.challenge=none: the REST API answers 401 without WWW-Authenticate");
+        assertTrue(profile.contact().isPresent() && profile.search().isPresent(), "the comment form and the Search block are checked");
+    }
+
     // ---- the demo profile ----
 
     @Test
