@@ -70,6 +70,8 @@ public final class Preflight {
             log.debug("preflight: asking {} whether it answers (timeout {} ms)", target, settings.httpTimeout().toMillis());
             var probe = new HttpProbe(settings.httpTimeout());
             probe.get(settings.baseUrl().get().toString());
+            log.debug("preflight: asking the start pages {} for their status", settings.profile().startUrls());
+            new StartPages(probe).check(settings.baseUrl().get(), settings.profile().startUrls());
             // Names only: a secret's value is never printed, not even at debug.
             log.debug("preflight: the profile names the secrets {}", settings.profile().secrets().stream()
                     .map(secret -> secret.name() + (secret.isSet() ? " (set)" : " (not set)")).distinct().toList());

@@ -37,6 +37,7 @@ public final class BrowserSession {
     private final SignOuts signOuts;
     private final BrowserReset reset;
     private final ExtraHeaders headers;
+    private final PopupWatch popups;
     private volatile boolean keepsCredentials;
 
     private BrowserSession(StartedBrowser started, Settings settings) {
@@ -48,7 +49,10 @@ public final class BrowserSession {
         // A link that downloads must not leave files in the user's own Downloads folder: its status is all the kit reads.
         devTools.ifPresent(cdp -> cdp.sendQuietly("Browser.setDownloadBehavior", Map.of("behavior", "deny")));
         this.witness = witness(started, devTools, traffic, guard, settings);
-        this.page = devTools.<BrowserPage>map(cdp -> new CdpPage(cdp, settings.pageTimeout())).orElseGet(() -> new DriverPage(driver));
+        this.page = devTools.<BrowserPage>map(cdp -> new CdpPage(cdp, settings.pageTimeout())).orElseGet(() -> new DriverPage(driver, traffic));
+        // A dialog blocks the page and every command after it; a new window escapes the witness: both handled here.
+        devTools.ifPresent(cdp -> DialogCloser.attach(cdp, traffic));
+        this.popups = devTools.map(cdp -> PopupWatch.attach(cdp, traffic)).orElseGet(PopupWatch::unannounced);
         this.navigator = new Navigator(driver, page, traffic, witness, guard, settings.pageTimeout());
         this.signOuts = new SignOuts(settings.profile().file());
         this.reset = new BrowserReset(driver, devTools, page, traffic, witness, guard, signOuts, settings.resetCache());
@@ -173,7 +177,16 @@ public final class BrowserSession {
      * cache stays unless {@code reset.cache} is set.
      */
     public void resetForNextTest() {
+        popups.closeOthers(driver);
         reset.forNextTest();
+    }
+
+    /**
+     * Closes every window and tab a page opened (a clicked {@code target=_blank} link), so the test's
+     * own tab stays the one WebDriver and the witness act on. Costs nothing when no page asked for one.
+     */
+    public void closePopups() {
+        popups.closeOthers(driver);
     }
 
     /**

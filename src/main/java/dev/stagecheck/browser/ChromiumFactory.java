@@ -96,6 +96,12 @@ public final class ChromiumFactory implements BrowserFactory {
             options.addArguments("--no-sandbox");
         }
         options.addArguments(QUIET_FLAGS);
+        // chromedriver switches the popup blocker off; on, a page's own window.open (no click) opens
+        // nothing, as in a visitor's browser, instead of a tab the witness and the safety policy never see.
+        options.setExperimentalOption("excludeSwitches", java.util.List.of("disable-popup-blocking"));
+        // DialogCloser answers every dialog through DevTools at once; one chromedriver meets first is
+        // dismissed silently, never turned into an unexpected-alert error of whatever command came next.
+        options.setUnhandledPromptBehaviour(org.openqa.selenium.UnexpectedAlertBehaviour.DISMISS);
         options.addArguments("--window-size=" + settings.device().width() + "," + settings.device().height());
         var device = settings.device();
         if (device.touch()) {

@@ -9,6 +9,7 @@ import dev.stagecheck.config.BrowserKind;
 import org.openqa.selenium.Capabilities;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.MutableCapabilities;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -17,6 +18,7 @@ import org.openqa.selenium.edge.EdgeOptions;
 import org.openqa.selenium.firefox.FirefoxOptions;
 import org.openqa.selenium.json.Json;
 import org.openqa.selenium.remote.Augmenter;
+import org.openqa.selenium.remote.CapabilityType;
 import org.openqa.selenium.remote.HttpCommandExecutor;
 import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.remote.http.ClientConfig;
@@ -98,9 +100,11 @@ final class GridFactory implements BrowserFactory {
                 if (device.touch()) {
                     options.addPreference("general.useragent.override", ChromiumFactory.userAgent(device));
                 }
+                // Browsers without DevTools dismiss a dialog the kit did not answer itself (see DriverPage).
+                options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.DISMISS);
                 yield options;
             }
-            case SAFARI -> new SafariOptions();
+            case SAFARI -> new SafariOptions().setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.DISMISS);
             case WEBKIT -> {
                 // A WebKitGTK node (a relay to WebKitWebDriver) matches on browserName; without it the
                 // Grid keeps the request queued until the client gives up.
@@ -111,6 +115,7 @@ final class GridFactory implements BrowserFactory {
                     args.add("--user-agent=" + ChromiumFactory.userAgent(device));
                 }
                 caps.setCapability("webkitgtk:browserOptions", Map.of("binary", MINIBROWSER, "args", args));
+                caps.setCapability(CapabilityType.UNHANDLED_PROMPT_BEHAVIOUR, "dismiss");
                 yield caps;
             }
         };

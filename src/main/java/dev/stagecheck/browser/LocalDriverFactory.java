@@ -4,6 +4,7 @@ import dev.stagecheck.config.OneLine;
 import dev.stagecheck.config.Settings;
 import dev.stagecheck.config.BrowserKind;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.edge.EdgeDriver;
@@ -14,6 +15,7 @@ import org.openqa.selenium.firefox.FirefoxOptions;
 import org.openqa.selenium.firefox.GeckoDriverService;
 import org.openqa.selenium.safari.SafariDriver;
 import org.openqa.selenium.safari.SafariDriverService;
+import org.openqa.selenium.safari.SafariOptions;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -61,11 +63,14 @@ final class LocalDriverFactory implements BrowserFactory {
                     if (device.touch()) {
                         options.addPreference("general.useragent.override", ChromiumFactory.userAgent(device));
                     }
+                    // As for WebKit: a dialog the kit did not answer itself is dismissed, never an error of the next command.
+                    options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.DISMISS);
                     yield new FirefoxDriver(new GeckoDriverService.Builder().usingDriverExecutable(driverFile).usingAnyFreePort().build(), options);
                 }
                 case EDGE -> new EdgeDriver(new EdgeDriverService.Builder().usingDriverExecutable(driverFile).usingAnyFreePort().build(),
                         ChromiumFactory.commonOptions(settings, new EdgeOptions()));
-                case SAFARI -> new SafariDriver(new SafariDriverService.Builder().usingDriverExecutable(driverFile).usingAnyFreePort().build());
+                case SAFARI -> new SafariDriver(new SafariDriverService.Builder().usingDriverExecutable(driverFile).usingAnyFreePort().build(),
+                        new SafariOptions().setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.DISMISS));
                 default -> throw new IllegalStateException(settings.browser() + " is not started by this factory");
             };
             driver.manage().timeouts().pageLoadTimeout(settings.pageTimeout());

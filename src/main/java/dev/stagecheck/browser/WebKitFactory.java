@@ -82,6 +82,9 @@ final class WebKitFactory implements BrowserFactory {
         try {
             var caps = new MutableCapabilities();
             caps.setCapability("browserName", "MiniBrowser");
+            // A dialog the kit did not answer itself (DriverPage answers those of a page load) is
+            // dismissed by the driver, never an unexpected-alert error of the next command.
+            caps.setCapability(CapabilityType.UNHANDLED_PROMPT_BEHAVIOUR, "dismiss");
             proxy.ifPresent(recording -> caps.setCapability(CapabilityType.PROXY, new Proxy().setHttpProxy(recording.address())));
             var args = new ArrayList<>(List.of("--automation"));
             if (settings.device().touch()) {

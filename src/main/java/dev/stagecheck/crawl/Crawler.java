@@ -272,8 +272,23 @@ public final class Crawler {
         var record = new PageRecord(SafeUrl.of(target.url()), target.from(), target.depth(),
                 answer.map(Exchange::status).orElse(0), problem,
                 answer.map(Exchange::challenges).orElse(List.of()),
-                page.title(), millis, resources.size(), problems, consoleErrors, traffic.probeRequests(), late);
-        return new Visit(record, page.links(), page.downloads(), traffic.refusals().entries());
+                page.title(), millis, resources.size(), problems, consoleErrors, traffic.probeRequests(), late, traffic.dialogs());
+        return new Visit(record, withPopups(page.links(), session), page.downloads(), traffic.refusals().entries());
+    }
+
+    /**
+     * The page's links and the addresses of the windows it asked to open: a popup is checked like a
+     * link (the popup blocker kept it from loading unseen; one a click opened is closed again here).
+     */
+    private static List<String> withPopups(List<String> links, BrowserSession session) {
+        var popups = session.traffic().popups();
+        if (popups.isEmpty()) {
+            return links;
+        }
+        session.closePopups();
+        var all = new ArrayList<>(links);
+        popups.forEach(popup -> all.add(popup.url()));
+        return all;
     }
 
     /** A file link: its status from a plain HTTP request with the browser's cookies, and nothing to read. */

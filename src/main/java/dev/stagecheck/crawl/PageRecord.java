@@ -2,6 +2,7 @@ package dev.stagecheck.crawl;
 
 import dev.stagecheck.safety.Refusal;
 import dev.stagecheck.traffic.ConsoleEntry;
+import dev.stagecheck.traffic.Dialog;
 import dev.stagecheck.traffic.Exchange;
 
 import java.util.List;
@@ -19,10 +20,11 @@ import java.util.Optional;
  * @param probeRequests    plain HTTP requests the kit sent to learn statuses the browser does not report
  * @param millis           the page's own load: from asking for it to its load event (not the wait for its network to go quiet)
  * @param lateRequests     what the page still had running when its load ended (an XHR, a late image), each with how long it took
+ * @param dialogs          the JavaScript dialogs it opened (alert, confirm, prompt, beforeunload), each answered at once
  */
 public record PageRecord(String url, String from, int depth, int status, Optional<String> error, List<String> challenges,
                          String title, long millis, int resourceCount, List<Exchange> problemResources,
-                         List<ConsoleEntry> consoleErrors, int probeRequests, List<LateRequest> lateRequests) {
+                         List<ConsoleEntry> consoleErrors, int probeRequests, List<LateRequest> lateRequests, List<Dialog> dialogs) {
 
     /**
      * A request the page made that outlasted its load.
@@ -33,6 +35,15 @@ public record PageRecord(String url, String from, int depth, int status, Optiona
 
     public PageRecord {
         lateRequests = List.copyOf(lateRequests);
+        dialogs = List.copyOf(dialogs);
+    }
+
+    /** A page that opened no dialog. */
+    public PageRecord(String url, String from, int depth, int status, Optional<String> error, List<String> challenges,
+                      String title, long millis, int resourceCount, List<Exchange> problemResources,
+                      List<ConsoleEntry> consoleErrors, int probeRequests, List<LateRequest> lateRequests) {
+        this(url, from, depth, status, error, challenges, title, millis, resourceCount, problemResources, consoleErrors, probeRequests,
+                lateRequests, List.of());
     }
 
     /** A page whose loads all ended with it. */

@@ -24,6 +24,14 @@ import java.util.concurrent.RejectedExecutionException;
 public final class CdpWitness implements NetworkWitness {
     private record Pending(String method, String url, String type, boolean topLevel, String page) {}
 
+    /** Requests a page's script made, whose answer it reads itself (or not). */
+    private static final Set<String> SCRIPT_REQUESTS = Set.of("Fetch", "XHR");
+    /**
+     * Chromium's console note when it did not show a beforeunload question (the visitor never clicked
+     * on the page): the page asked all the same, which is the page's dialog, not a console error.
+     */
+    private static final String BLOCKED_BEFOREUNLOAD = "Blocked attempt to show a 'beforeunload' confirmation panel";
+
     private final DevToolsConnection cdp;
     private final Traffic traffic;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -142,6 +150,12 @@ public final class CdpWitness implements NetworkWitness {
         traffic.record(requestId, exchange(request, response, note));
         pending.remove(requestId);
         wireResponses.remove(requestId);
+        if (SCRIPT_REQUESTS.contains(request.type())) {
+            // Answered: its body is the script's to read. Chromium reports a fetch whose body the
+            // script never reads (only answer.ok) as loading for as long as the page lives when the
+            // answer says no-store, which an API's 401 often does; the page's network must not wait on it.
+            traffic.ended(requestId);
+        }
     }
 
     private synchronized void onWireResponse(Map<String, Object> event) {
@@ -299,6 +313,10 @@ public final class CdpWitness implements NetworkWitness {
         // Failed sub-resources ("Failed to load resource: ... 401") arrive only here. A request the
         // safety guard stopped fails with ERR_BLOCKED_BY_CLIENT: the kit's doing, listed as refused.
         if (text(entry.get("text")).contains("ERR_BLOCKED_BY_CLIENT")) {
+            return;
+        }
+        if (text(entry.get("text")).startsWith(BLOCKED_BEFOREUNLOAD)) {
+            traffic.record(new Dialog("beforeunload", "", entry.containsKey("url") ? text(entry.get("url")) : currentPage));
             return;
         }
         if ("network".equals(entry.get("source")) || "error".equals(entry.get("level"))) {

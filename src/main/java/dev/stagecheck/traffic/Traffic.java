@@ -28,6 +28,8 @@ public final class Traffic {
     private final List<Exchange> exchanges = new ArrayList<>();
     private final Map<String, Integer> positions = new HashMap<>();
     private final List<ConsoleEntry> console = new ArrayList<>();
+    private final List<Dialog> dialogs = new ArrayList<>();
+    private final List<Popup> popups = new ArrayList<>();
     private final Set<String> expectedUnauthorized = ConcurrentHashMap.newKeySet();
     /** What the kit kept the browser and its probes away from in this test (safety policy). */
     private RefusedLinks refused = new RefusedLinks();
@@ -95,6 +97,24 @@ public final class Traffic {
         console.add(entry);
     }
 
+    /** A dialog a page opened, which the browser session answered at once. */
+    public synchronized void record(Dialog dialog) {
+        dialogs.add(dialog);
+    }
+
+    /** A new window or tab a page asked for. */
+    public synchronized void record(Popup popup) {
+        popups.add(popup);
+    }
+
+    public synchronized List<Dialog> dialogs() {
+        return List.copyOf(dialogs);
+    }
+
+    public synchronized List<Popup> popups() {
+        return List.copyOf(popups);
+    }
+
     public synchronized List<Exchange> exchanges() {
         return List.copyOf(exchanges);
     }
@@ -115,6 +135,8 @@ public final class Traffic {
         exchanges.clear();
         positions.clear();
         console.clear();
+        dialogs.clear();
+        popups.clear();
         expectedUnauthorized.clear();
         refused = new RefusedLinks();
         probes.set(0);
@@ -251,11 +273,13 @@ public final class Traffic {
 
     public String consoleText() {
         var entries = console();
-        if (entries.isEmpty()) {
+        var opened = dialogs();
+        if (entries.isEmpty() && opened.isEmpty()) {
             return "(no console messages)\n";
         }
         var text = new StringBuilder();
         entries.forEach(entry -> text.append(entry).append('\n'));
+        opened.forEach(dialog -> text.append(dialog).append('\n'));
         return text.toString();
     }
 }

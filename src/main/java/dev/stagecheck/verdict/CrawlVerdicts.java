@@ -17,7 +17,8 @@ public final class CrawlVerdicts {
     /** Every kind a crawl looks for on every page it reaches (what an accept line of these kinds can be checked against). */
     public static final List<FindingKind> KINDS = List.of(FindingKind.UNEXPECTED_401, FindingKind.UNEXPECTED_403,
             FindingKind.BROKEN_LINK, FindingKind.SERVER_ERROR, FindingKind.CONSOLE_ERROR, FindingKind.SLOW_PAGE,
-            FindingKind.SLOW_REQUEST, FindingKind.REDIRECT_LOOP, FindingKind.REDIRECT_WITHOUT_LOCATION, FindingKind.BROKEN_PAGE);
+            FindingKind.SLOW_REQUEST, FindingKind.REDIRECT_LOOP, FindingKind.REDIRECT_WITHOUT_LOCATION, FindingKind.BROKEN_PAGE,
+            FindingKind.DIALOG);
 
     private final ResponseRule rule;
     private final Duration pageBudget;
@@ -29,6 +30,8 @@ public final class CrawlVerdicts {
 
     public List<Finding> findings(CrawlResult crawl) {
         var findings = new ArrayList<Finding>();
+        var linkedFrom = new java.util.HashMap<String, String>();
+        crawl.pages().forEach(page -> linkedFrom.putIfAbsent(page.url(), page.from()));
         for (var page : crawl.pages()) {
             rule.page(page).ifPresent(findings::add);
             for (var resource : page.problemResources()) {
@@ -44,6 +47,9 @@ public final class CrawlVerdicts {
             for (var request : page.lateRequests()) {
                 slowRequest(request, page.url()).ifPresent(findings::add);
             }
+            for (var dialog : page.dialogs()) {
+                findings.add(dialog(dialog, page, linkedFrom));
+            }
         }
         for (var link : crawl.externalLinks()) {
             if (link.broken()) {
@@ -52,6 +58,17 @@ public final class CrawlVerdicts {
             }
         }
         return findings;
+    }
+
+    /**
+     * A dialog, charged to the document that opened it: a beforeunload question comes as the crawl
+     * leaves a page, and a timer's alert may come after the crawl moved on; either is that page's,
+     * not the next one's.
+     */
+    private static Finding dialog(dev.stagecheck.traffic.Dialog dialog, PageRecord page, java.util.Map<String, String> linkedFrom) {
+        var where = dialog.page().isEmpty() ? page.url() : dialog.page();
+        return new Finding(FindingKind.DIALOG, where, where.equals(page.url()) ? page.from() : linkedFrom.getOrDefault(where, ""),
+                dialog.describe());
     }
 
     /**

@@ -29,6 +29,7 @@ public final class FindingKind implements Comparable<FindingKind> {
     public static final FindingKind SERVER_LOG = define("Server log");
     public static final FindingKind REGRESSION = define("Regression");
     public static final FindingKind BROKEN_PAGE = define("Broken page");
+    public static final FindingKind DIALOG = define("Dialog");
 
     private final String label;
     /** Definition order: the kit's own kinds first, so tables and counts list them in a stable order. */

@@ -15,8 +15,10 @@ import java.util.Set;
  *                {@link DemoSite#faults(Set)} switches them later
  * @param pages   generated catalog pages on top of the demo ({@link CatalogPages}), for scale tests;
  *                0 serves the demo exactly as without them
+ * @param hostile the hostile section ({@link HostilePages}) on at start; {@link DemoSite#hostile(boolean)}
+ *                switches it later
  */
-public record DemoOptions(String host, int port, int threads, Set<Fault> faults, int pages) {
+public record DemoOptions(String host, int port, int threads, Set<Fault> faults, int pages, boolean hostile) {
 
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_THREADS = 8;
@@ -37,6 +39,11 @@ public record DemoOptions(String host, int port, int threads, Set<Fault> faults,
         }
     }
 
+    /** Without the hostile section, as before it existed. */
+    public DemoOptions(String host, int port, int threads, Set<Fault> faults, int pages) {
+        this(host, port, threads, faults, pages, false);
+    }
+
     /** Without generated pages, as before they existed. */
     public DemoOptions(String host, int port, int threads, Set<Fault> faults) {
         this(host, port, threads, faults, 0);
@@ -49,19 +56,24 @@ public record DemoOptions(String host, int port, int threads, Set<Fault> faults,
 
     /** Loopback, ephemeral port, default thread count, no faults, no generated pages. */
     public static DemoOptions defaults() {
-        return new DemoOptions(LOOPBACK, 0, DEFAULT_THREADS, Set.of(), 0);
+        return new DemoOptions(LOOPBACK, 0, DEFAULT_THREADS, Set.of(), 0, false);
     }
 
     public DemoOptions withPort(int newPort) {
-        return new DemoOptions(host, newPort, threads, faults, pages);
+        return new DemoOptions(host, newPort, threads, faults, pages, hostile);
     }
 
     public DemoOptions withFaults(Set<Fault> newFaults) {
-        return new DemoOptions(host, port, threads, newFaults, pages);
+        return new DemoOptions(host, port, threads, newFaults, pages, hostile);
     }
 
     /** With {@code newPages} generated catalog pages ({@code /catalog/item-1} ...), 0 for none. */
     public DemoOptions withPages(int newPages) {
-        return new DemoOptions(host, port, threads, faults, newPages);
+        return new DemoOptions(host, port, threads, faults, newPages, hostile);
+    }
+
+    /** With the hostile section on ({@code true}) or off. */
+    public DemoOptions withHostile(boolean on) {
+        return new DemoOptions(host, port, threads, faults, pages, on);
     }
 }

@@ -17,10 +17,10 @@ final class DemoRoutes {
 
     /**
      * What the routes share beyond the options: sessions, error pages, layout, fault switch, log,
-     * and the state a self-test reads back (editor content, contact inbox).
+     * the state a self-test reads back (editor content, contact inbox) and the hostile section's switch.
      */
     record Parts(SessionStore sessions, ErrorPages errors, Layout layout, FaultSwitch faults, ServerLog log,
-                 StickySessions sticky, ManagedContent content, ContactInbox inbox) {
+                 StickySessions sticky, ManagedContent content, ContactInbox inbox, HostileSwitch hostile) {
     }
 
     static Router build(DemoOptions options, Parts parts) {
@@ -44,6 +44,7 @@ final class DemoRoutes {
         new Changelog2019(parts.layout(), parts.errors()).addTo(router);
         new StatusPages(parts.layout()).addTo(router);
         new PartnerPages(parts.layout()).addTo(router);
+        new HostilePages(parts.layout(), parts.errors(), parts.hostile()).addTo(router);
         router.get(ServerLog.PATH, request -> new Response(200,
                 Map.of("Content-Type", "text/plain; charset=utf-8", "Cache-Control", "no-store"),
                 parts.log().text().getBytes(StandardCharsets.UTF_8)));

@@ -40,6 +40,7 @@ public final class DemoSite implements AutoCloseable {
     private final ServerLog log;
     private final ManagedContent content;
     private final ContactInbox inbox;
+    private final HostileSwitch hostile;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private DemoSite(HttpServer server, ExecutorService executor, DemoRoutes.Parts parts) {
@@ -51,6 +52,7 @@ public final class DemoSite implements AutoCloseable {
         this.log = parts.log();
         this.content = parts.content();
         this.inbox = parts.inbox();
+        this.hostile = parts.hostile();
     }
 
     /** Starts on 127.0.0.1 with an ephemeral port. */
@@ -74,10 +76,11 @@ public final class DemoSite implements AutoCloseable {
         try {
             InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(options.host()), options.port());
             HttpServer server = HttpServer.create(address, 0);
-            Layout layout = new Layout();
+            HostileSwitch hostile = new HostileSwitch(options.hostile());
+            Layout layout = new Layout(hostile);
             ErrorPages errors = new ErrorPages(layout);
             DemoRoutes.Parts parts = new DemoRoutes.Parts(sessions, errors, layout, faults, log, sticky,
-                    new ManagedContent(), new ContactInbox());
+                    new ManagedContent(), new ContactInbox(), hostile);
             Router router = DemoRoutes.build(options, parts);
             server.createContext("/", new ExchangeDispatcher(router,
                     headers -> sessions.find(headers).or(() -> sticky.recognise(headers)), errors, log));
@@ -111,6 +114,19 @@ public final class DemoSite implements AutoCloseable {
         if (!faults.contains(Fault.STICKY_SESSION)) {
             sticky.clear();
         }
+    }
+
+    /**
+     * Switches the hostile section ({@link HostilePages}: dialogs, pop-ups, a background 401) on or
+     * off on a running site, from the next request: its pages and its menu link exist only while on.
+     */
+    public void hostile(boolean on) {
+        hostile.set(on);
+    }
+
+    /** True while the hostile section is on. */
+    public boolean hostile() {
+        return hostile.on();
     }
 
     /** The faults on right now: immutable, in declaration order. */
@@ -180,17 +196,19 @@ public final class DemoSite implements AutoCloseable {
     }
 
     /**
-     * Runs the site standalone: {@code java [-Ddemo.faults=public-401,...] [-Ddemo.pages=N] dev.stagecheck.demo.DemoSite [port]},
+     * Runs the site standalone: {@code java [-Ddemo.faults=public-401,...] [-Ddemo.pages=N] [-Ddemo.hostile=true] dev.stagecheck.demo.DemoSite [port]},
      * port 8080 by default.
      */
     public static void main(String[] args) {
         int port;
         Set<Fault> faults;
         int pages;
+        boolean hostileOn;
         try {
             port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
             faults = Fault.parse(System.getProperty(DemoSiteProvider.FAULTS_PROPERTY));
             pages = DemoSiteProvider.pagesFrom(System.getProperty(DemoSiteProvider.PAGES_PROPERTY));
+            hostileOn = DemoSiteProvider.hostileFrom(System.getProperty(DemoSiteProvider.HOSTILE_PROPERTY));
         } catch (NumberFormatException e) {
             System.err.println("Usage: DemoSite [port]   (not a port: " + args[0] + ")");
             System.exit(2);
@@ -200,7 +218,7 @@ public final class DemoSite implements AutoCloseable {
             System.exit(2);
             return;
         }
-        DemoSite site = start(DemoOptions.defaults().withPort(port).withFaults(faults).withPages(pages));
+        DemoSite site = start(DemoOptions.defaults().withPort(port).withFaults(faults).withPages(pages).withHostile(hostileOn));
         Runtime.getRuntime().addShutdownHook(new Thread(site::close, "demo-site-shutdown"));
         System.out.println("Demo staging site running at " + site.baseUrl());
         System.out.println("  member login: " + DemoCredentials.MEMBER_EMAIL + " at " + site.baseUrl() + "/login");
@@ -213,6 +231,9 @@ public final class DemoSite implements AutoCloseable {
                 + ", its state: " + site.baseUrl() + DemoRoutes.STATE_PATH);
         if (!faults.isEmpty()) {
             System.out.println("  demo faults switched on: " + Fault.keys(faults));
+        }
+        if (hostileOn) {
+            System.out.println("  hostile section (dialogs, pop-ups, a background 401): " + site.baseUrl() + HostilePages.INDEX);
         }
         if (pages > 0) {
             System.out.println("  catalog of " + pages + " generated pages: " + site.baseUrl() + CatalogPages.INDEX);

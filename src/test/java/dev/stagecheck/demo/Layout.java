@@ -19,6 +19,18 @@ final class Layout {
             new MenuLink("/company/", "Company"),
             new MenuLink("/contact", "Contact"),
             new MenuLink("/members/", "Members"));
+    /** Shown last, only while the hostile section is on. */
+    private static final MenuLink HOSTILE = new MenuLink(HostilePages.INDEX, "Hostile");
+
+    private final HostileSwitch hostile;
+
+    Layout() {
+        this(new HostileSwitch(false));
+    }
+
+    Layout(HostileSwitch hostile) {
+        this.hostile = hostile;
+    }
 
     /** A whole page as a response; {@code mainHtml} must already be escaped. */
     Response page(Request request, int status, String title, String mainHtml) {
@@ -58,12 +70,16 @@ final class Layout {
                 </footer>
                 </body>
                 </html>
-                """.formatted(Html.escape(title), menu(request.path()), accountLink(request), mainHtml);
+                """.formatted(Html.escape(title), menu(request.path(), hostile.on()), accountLink(request), mainHtml);
     }
 
-    private static String menu(String currentPath) {
+    private static String menu(String currentPath, boolean withHostile) {
         StringBuilder html = new StringBuilder();
-        for (MenuLink link : MENU) {
+        List<MenuLink> links = new java.util.ArrayList<>(MENU);
+        if (withHostile) {
+            links.add(HOSTILE);
+        }
+        for (MenuLink link : links) {
             // Section links ("/products/") stay current on every page below them.
             boolean current = currentPath.equals(link.href())
                     || (link.href().endsWith("/") && currentPath.startsWith(link.href()));

@@ -78,6 +78,27 @@ public class BadInputTest {
         assertMentions(line, "stagecheck-no-such-host.invalid", "host name not found");
     }
 
+    @Test(description = "a base.url whose start page answers 404 stops the preflight, naming the page and the status")
+    public void startPageAnswers404() {
+        try (var site = new AnsweringSite(404)) {
+            var line = expectOneError(preflight()
+                    .property("base.url", site.url())
+                    .property("timeout.http", "5s"));
+            assertMentions(line, "start page " + site.url() + "/", "answered 404", "base.url", "start.urls");
+        }
+    }
+
+    @Test(description = "a start page that redirects to a 503 is named with the status and where it was sent")
+    public void startPageRedirectsToAServerError() {
+        try (var site = new AnsweringSite(503)) {
+            var line = expectOneError(preflight()
+                    .property("base.url", site.url())
+                    .property("start.urls", "/moved")
+                    .property("timeout.http", "5s"));
+            assertMentions(line, "start page " + site.url() + "/moved", "answered 503", site.url() + "/new-home", "start.urls");
+        }
+    }
+
     @Test(description = "a malformed base.url with credentials in it is quoted without the password")
     public void malformedBaseUrlHidesItsPassword() {
         var result = preflight().property("base.url", "https://qa:s3cret-Pw@staging example.com").run();
@@ -341,11 +362,18 @@ public class BadInputTest {
         }
     }
 
-    /** A local site that answers 200 to everything, on a free loopback port. */
+    /**
+     * A local site on a free loopback port that answers 200 to everything (or {@code status}; and a
+     * 302 from {@code /moved} to {@code /new-home}).
+     */
     private static final class AnsweringSite implements AutoCloseable {
         private final HttpServer server;
 
         AnsweringSite() {
+            this(200);
+        }
+
+        AnsweringSite(int status) {
             try {
                 server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             } catch (IOException e) {
@@ -353,9 +381,15 @@ public class BadInputTest {
             }
             server.createContext("/", exchange -> {
                 exchange.getRequestBody().readAllBytes();
-                var body = "ok".getBytes(StandardCharsets.UTF_8);
+                if (exchange.getRequestURI().getPath().equals("/moved")) {
+                    exchange.getResponseHeaders().set("Location", "/new-home");
+                    exchange.sendResponseHeaders(302, -1);
+                    exchange.close();
+                    return;
+                }
+                var body = (status == 200 ? "ok" : "error " + status).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-                exchange.sendResponseHeaders(200, body.length);
+                exchange.sendResponseHeaders(status, body.length);
                 try (var out = exchange.getResponseBody()) {
                     out.write(body);
                 }
