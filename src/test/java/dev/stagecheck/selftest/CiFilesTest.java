@@ -89,6 +89,8 @@ public class CiFilesTest {
                         + " (exec:java -Dexec.mainClass=" + ReportCheck.class.getName() + ")");
         assertTrue(text.substring(check.start()).contains(ReportCheck.SUITE) && text.substring(check.start()).contains(ReportCheck.REPORT),
                 file + ": the report check should be given " + ReportCheck.SUITE + " and " + ReportCheck.REPORT);
+        assertTrue(Pattern.compile("trap\\s+'[^']*SECONDS[^']*'\\s+EXIT").matcher(text).find(),
+                file + " should print how long the run took, green or red (a trap on EXIT reading $SECONDS)");
     }
 
     @Test(description = "the Jenkinsfile runs nightly, takes the webhook from credentials and publishes Allure results after every build")
