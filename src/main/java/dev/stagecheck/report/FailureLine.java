@@ -7,6 +7,7 @@ import dev.stagecheck.log.InternalErrors;
 import dev.stagecheck.pages.NotShown;
 import dev.stagecheck.url.SafeUrl;
 import dev.stagecheck.verdict.FindingKind;
+import dev.stagecheck.verdict.FindingsError;
 import dev.stagecheck.verdict.ResponseRule;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
@@ -32,6 +33,10 @@ final class FailureLine {
         }
         if (failure instanceof WebDriverException browser && session.isPresent()) {
             return line(labelled(NotShown.on(session.get(), waitedFor(browser)), rule));
+        }
+        if (failure instanceof AssertionError assertion && !(failure instanceof FindingsError) && assertion.getCause() == null
+                && withoutBooleanTail(assertion.getMessage()).isPresent()) {
+            return line(withoutBooleanTail(assertion.getMessage()).get());
         }
         if (failure instanceof AssertionError assertion && assertion.getCause() == null) {
             // Kept as it is (a findings error carries its findings), only without the trace.
@@ -73,6 +78,24 @@ final class FailureLine {
         var first = said.lines().findFirst().orElse("").replaceAll("org\\.openqa\\.selenium\\.[\\w.]+", "").strip();
         return "what the test needed (the browser said: " + (first.isEmpty() ? "no details" : first) + ")";
     }
+
+    /**
+     * A check's own sentence without what TestNG's assertTrue/assertFalse add to it ("expected [true]
+     * but found [false]"): the sentence already says what was expected, the tail only adds noise.
+     */
+    static Optional<String> withoutBooleanTail(String message) {
+        if (message == null) {
+            return Optional.empty();
+        }
+        for (var tail : BOOLEAN_TAILS) {
+            if (message.endsWith(tail) && message.length() > tail.length()) {
+                return Optional.of(message.substring(0, message.length() - tail.length()).strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final List<String> BOOLEAN_TAILS = List.of(" expected [true] but found [false]", " expected [false] but found [true]");
 
     private static AssertionError line(String message) {
         var error = new AssertionError(message);

@@ -98,9 +98,13 @@ public class FaultMatrixTest {
         System.out.println(table);
         writeCsv(out.resolve("fault-matrix.csv"), rows);
         var missed = rows.stream().filter(row -> !row.caught()).map(Row::fault).toList();
+        assertTrue(noisy.isEmpty(), "every failure should be one clear sentence, without TestNG's boolean tail: " + noisy);
         assertTrue(missed.isEmpty() && clean.stream().allMatch(c -> c.startsWith("green")),
                 "the detection matrix has gaps (logs in " + out + "):\n" + table);
     }
+
+    /** Failure lines that end in what assertTrue adds ("expected [true] but found [false]"): noise, not words. */
+    private final List<String> noisy = new ArrayList<>();
 
     private Row faultRun(DemoSite demo, Fault fault, Path out) {
         var expected = EXPECTED.get(fault);
@@ -113,6 +117,8 @@ public class FaultMatrixTest {
             demo.faults(Set.of());
         }
         var seconds = (System.nanoTime() - started) / 1e9;
+        outcome.failures().stream().filter(message -> message.contains("expected [true] but found [false]")
+                || message.contains("expected [false] but found [true]")).forEach(message -> noisy.add(fault.key() + ": " + message));
         var evidence = outcome.failures().stream()
                 .flatMap(message -> message.lines())
                 .filter(line -> line.contains(expected.kind().label() + ": ") && line.contains(expected.path()))
