@@ -1,6 +1,7 @@
 package dev.stagecheck.selftest;
 
 import dev.stagecheck.verdict.FindingKind;
+import dev.stagecheck.wordpress.AbandonedSite;
 import dev.stagecheck.wordpress.DatabaseSnapshot;
 import dev.stagecheck.wordpress.WordPressSite;
 import org.testng.annotations.AfterClass;
@@ -67,6 +68,19 @@ public class RealWordPressTest {
         }
         if (output != null) {
             ProjectFiles.deleteRecursively(output);
+        }
+    }
+
+    @Test(description = "what a killed run left behind (Apache, database, host config, folder) is removed when the next site starts, and only that")
+    public void aKilledRunsLeftoversAreRemovedAtTheNextStart() {
+        var killed = JavaProcess.of(AbandonedSite.class.getName()).timeout(Duration.ofMinutes(3)).run();
+        var left = AbandonedSite.remains(killed.stdout());
+        assertTrue(left.size() == 4, "the killed run should have left its site behind, as kill -9 does: " + left + killed.describe());
+        try (var next = WordPressSite.start()) {
+            assertEquals(AbandonedSite.remains(killed.stdout()), List.of(), "the next start should remove the killed run's site");
+            // The class's own site belongs to a JVM that still runs: its folder and database must be untouched.
+            assertTrue(Files.exists(site.accessLog()), "the next start removed the folder of a site whose JVM still runs");
+            assertTrue(site.snapshot().rows() > 0, "the next start emptied the database of a site whose JVM still runs");
         }
     }
 

@@ -176,6 +176,11 @@ final class ApacheInstance implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(dir);
+    }
+
+    /** Stops the Apache whose folder this is, if it runs: gently, then by force. */
+    static void stop(Path dir) {
         var pidFile = dir.resolve("apache.pid");
         if (!Files.exists(pidFile)) {
             return;
@@ -186,7 +191,7 @@ final class ApacheInstance implements AutoCloseable {
         } catch (IOException | NumberFormatException e) {
             pid = -1;
         }
-        Shell.run(Duration.ofSeconds(60), List.of("/usr/sbin/apache2", "-f", config.toString(), "-k", "stop"));
+        Shell.run(Duration.ofSeconds(60), List.of("/usr/sbin/apache2", "-f", dir.resolve("apache2.conf").toString(), "-k", "stop"));
         if (pid > 0) {
             ProcessHandle.of(pid).ifPresent(process -> {
                 try {

@@ -36,6 +36,11 @@ public final class DatabaseSnapshot {
         }
     }
 
+    /** How many rows the database held. */
+    public int rows() {
+        return rows.size();
+    }
+
     /** What is different in {@code after}: removed rows first, then added ones. */
     public List<Change> changesTo(DatabaseSnapshot after) {
         var changes = new ArrayList<Change>();

@@ -58,9 +58,11 @@ public final class WordPressSite implements AutoCloseable {
     private void startAll() {
         dir = createWorldReadableFolder();
         undo.add(() -> deleteRecursively(dir));
+        LeftBehind.claim(dir, id);
         var content = contentDir();
         database = MariaDb.start();
         undo.add(database);
+        LeftBehind.cleanUp(database, CONFIG_DIR);
         var dbPassword = randomSecret();
         database.createDatabase(databaseName(), databaseName(), dbPassword);
         undo.add(() -> database.dropDatabase(databaseName(), databaseName()));
@@ -82,10 +84,18 @@ public final class WordPressSite implements AutoCloseable {
     }
 
     String configName() {
+        return configName(id);
+    }
+
+    static String configName(String id) {
         return "stagecheck-" + id;
     }
 
     String databaseName() {
+        return databaseName(id);
+    }
+
+    static String databaseName(String id) {
         return "stagecheck_wp_" + id;
     }
 
@@ -191,7 +201,7 @@ public final class WordPressSite implements AutoCloseable {
     private Path createWorldReadableFolder() {
         try {
             // Apache's workers run as www-data: the folder lives in /tmp, readable by them (a project folder may not be).
-            var folder = Files.createTempDirectory("stagecheck-wordpress-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+            var folder = Files.createTempDirectory(LeftBehind.FOLDER_PREFIX, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             var content = folder.resolve("wp-content");
             for (var sub : List.of("plugins", "mu-plugins", "uploads", "themes")) {
                 Files.createDirectories(content.resolve(sub));
@@ -218,7 +228,7 @@ public final class WordPressSite implements AutoCloseable {
         return HexFormat.of().formatHex(seed);
     }
 
-    private static void deleteRecursively(Path folder) throws IOException {
+    static void deleteRecursively(Path folder) throws IOException {
         if (folder == null || !Files.exists(folder)) {
             return;
         }
