@@ -23,6 +23,9 @@ import java.util.Optional;
  * assertion keeps its message; a bug of the kit is an internal error whose trace goes to the log file.
  */
 final class FailureLine {
+    /** What TestNG's assertTrue/assertFalse append to a check's own sentence. */
+    private static final List<String> BOOLEAN_TAILS = List.of(" expected [true] but found [false]", " expected [false] but found [true]");
+
     private FailureLine() {
     }
 
@@ -34,11 +37,11 @@ final class FailureLine {
         if (failure instanceof WebDriverException browser && session.isPresent()) {
             return line(labelled(NotShown.on(session.get(), waitedFor(browser)), rule));
         }
-        if (failure instanceof AssertionError assertion && !(failure instanceof FindingsError) && assertion.getCause() == null
-                && withoutBooleanTail(assertion.getMessage()).isPresent()) {
-            return line(withoutBooleanTail(assertion.getMessage()).get());
-        }
         if (failure instanceof AssertionError assertion && assertion.getCause() == null) {
+            var sentence = failure instanceof FindingsError ? Optional.<String>empty() : withoutBooleanTail(assertion.getMessage());
+            if (sentence.isPresent()) {
+                return line(sentence.get());
+            }
             // Kept as it is (a findings error carries its findings), only without the trace.
             assertion.setStackTrace(new StackTraceElement[0]);
             return assertion;
@@ -94,8 +97,6 @@ final class FailureLine {
         }
         return Optional.empty();
     }
-
-    private static final List<String> BOOLEAN_TAILS = List.of(" expected [true] but found [false]", " expected [false] but found [true]");
 
     private static AssertionError line(String message) {
         var error = new AssertionError(message);

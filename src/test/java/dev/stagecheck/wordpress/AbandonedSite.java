@@ -19,7 +19,7 @@ public final class AbandonedSite {
     public static void main(String[] args) throws IOException {
         var site = WordPressSite.start();
         var pid = Files.readString(site.folder().resolve("apache.pid")).strip();
-        System.out.println("abandoned " + site.folder() + " " + site.databaseName() + " " + site.configName() + " " + pid);
+        System.out.println("abandoned " + site.folder() + " " + site.databaseName() + " " + site.id() + " " + pid);
         System.out.flush();
         Runtime.getRuntime().halt(137);
     }
@@ -34,7 +34,7 @@ public final class AbandonedSite {
         if (Files.exists(folder)) {
             left.add("its folder " + folder);
         }
-        var config = Path.of("/etc/wordpress/config-" + fields[3] + ".php");
+        var config = WordPressSite.hostConfig(fields[3]);
         if (Files.exists(config)) {
             left.add("its host config " + config);
         }

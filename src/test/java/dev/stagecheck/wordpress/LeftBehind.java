@@ -24,11 +24,11 @@ final class LeftBehind {
     /** Marks the folder as this JVM's site with the given id. */
     static void claim(Path folder, String id) {
         var self = ProcessHandle.current();
-        ApacheInstance.write(folder.resolve(OWNER_FILE), self.pid() + " " + startOf(self).map(Instant::toString).orElse("-") + " " + id + "\n");
+        ApacheInstance.write(folder.resolve(OWNER_FILE), self.pid() + " " + startOf(self) + " " + id + "\n");
     }
 
     /** Stops and removes every site whose owner no longer runs; the database must be answering. */
-    static void cleanUp(MariaDb database, Path configDir) {
+    static void cleanUp(MariaDb database) {
         List<Path> folders;
         try (var list = Files.list(TMP)) {
             folders = list.filter(path -> path.getFileName().toString().startsWith(FOLDER_PREFIX)).toList();
@@ -41,7 +41,7 @@ final class LeftBehind {
                 ApacheInstance.stop(folder);
                 database.dropDatabase(WordPressSite.databaseName(owner.id()), WordPressSite.databaseName(owner.id()));
                 try {
-                    Files.deleteIfExists(configDir.resolve("config-" + WordPressSite.configName(owner.id()) + ".php"));
+                    Files.deleteIfExists(WordPressSite.hostConfig(owner.id()));
                     WordPressSite.deleteRecursively(folder);
                 } catch (IOException e) {
                     System.err.println("stagecheck self-test: could not remove " + folder + ": " + e.getMessage());
@@ -52,7 +52,7 @@ final class LeftBehind {
 
     private record Owner(long pid, String started, String id) {
         boolean gone() {
-            return ProcessHandle.of(pid).map(process -> !startOf(process).map(Instant::toString).orElse("-").equals(started)).orElse(true);
+            return ProcessHandle.of(pid).map(process -> !startOf(process).equals(started)).orElse(true);
         }
     }
 
@@ -67,7 +67,8 @@ final class LeftBehind {
         }
     }
 
-    private static Optional<Instant> startOf(ProcessHandle process) {
-        return process.info().startInstant();
+    /** When the process started, so a pid the system gave to another process later is not taken for the owner. */
+    private static String startOf(ProcessHandle process) {
+        return process.info().startInstant().map(Instant::toString).orElse("-");
     }
 }

@@ -62,11 +62,11 @@ public final class WordPressSite implements AutoCloseable {
         var content = contentDir();
         database = MariaDb.start();
         undo.add(database);
-        LeftBehind.cleanUp(database, CONFIG_DIR);
+        LeftBehind.cleanUp(database);
         var dbPassword = randomSecret();
         database.createDatabase(databaseName(), databaseName(), dbPassword);
         undo.add(() -> database.dropDatabase(databaseName(), databaseName()));
-        var hostConfig = CONFIG_DIR.resolve("config-" + configName() + ".php");
+        var hostConfig = hostConfig(id);
         ApacheInstance.write(hostConfig, hostConfig(dbPassword, content));
         undo.add(() -> Files.deleteIfExists(hostConfig));
         apache = ApacheInstance.start(dir, configName(), content);
@@ -89,6 +89,11 @@ public final class WordPressSite implements AutoCloseable {
 
     static String configName(String id) {
         return "stagecheck-" + id;
+    }
+
+    /** The host config Debian's wp-config.php loads for the site with this id. */
+    static Path hostConfig(String id) {
+        return CONFIG_DIR.resolve("config-" + configName(id) + ".php");
     }
 
     String databaseName() {
