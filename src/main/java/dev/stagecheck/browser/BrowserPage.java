@@ -18,4 +18,16 @@ interface BrowserPage {
      * must then leave the page.
      */
     boolean silence();
+
+    /** Stops what the page is still loading (a load that outlasted the page timeout), so the next page starts clean. */
+    void stopLoading();
+
+    /** What went wrong with the tab itself since the last {@link #open}: a hang or a crash, each already mended. */
+    java.util.Optional<TabTrouble> trouble();
+
+    /**
+     * True once the tab's renderer died: the kit's own DevTools connection goes on with a new one,
+     * but WebDriver answers "tab crashed" for that tab from then on, so the browser is not reused.
+     */
+    boolean crashedOnce();
 }

@@ -145,6 +145,19 @@ public final class BrowserSession {
         page.open(url);
     }
 
+    /** Stops what the page is still loading (one that outlasted the page timeout), so the next page starts clean. */
+    public void stopLoading() {
+        page.stopLoading();
+    }
+
+    /**
+     * What went wrong with the tab itself on the page shown last (its script hung it, its renderer
+     * died), already mended so the next page loads normally; empty on a healthy page.
+     */
+    public Optional<TabTrouble> tabTrouble() {
+        return page.trouble();
+    }
+
     /**
      * Runs a script body ({@code return ...}, with {@code arguments}) in the page and returns plain
      * data (strings, numbers, booleans, lists, maps; no elements): the way to read many things in one call.
@@ -257,6 +270,11 @@ public final class BrowserSession {
 
     /** False when the browser crashed or its session is gone; the next test then gets a fresh one. */
     public boolean isAlive() {
+        // WebDriver answers "tab crashed" for a tab whose renderer died, for good: the next test needs a new browser.
+        return !page.crashedOnce() && answers();
+    }
+
+    private boolean answers() {
         try {
             driver.getWindowHandle();
             return true;
@@ -266,7 +284,7 @@ public final class BrowserSession {
     }
 
     public void quit() {
-        if (isAlive()) {
+        if (answers()) {
             signOuts.endAll();
         }
         witness.close();

@@ -21,7 +21,10 @@ public final class BrowserSessions {
     private static final Map<String, String> SEEN = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(BrowserSessions::quitAll, "stagecheck-browser-cleanup"));
+        // At the JVM's exit, Ctrl-C included: every browser quit or killed, bounded in time.
+        RunShutdown.install();
+        LauncherWatch.start();
+        DevToolsWarnings.toLogFile();
     }
 
     private BrowserSessions() {
@@ -56,6 +59,9 @@ public final class BrowserSessions {
             session = null;
         }
         if (session == null) {
+            if (RunShutdown.stopping()) {
+                throw new BrowserUnavailableException("the run is stopping (interrupted): no new browser is started");
+            }
             var key = settings.browser().key() + (settings.gridUrl().isPresent() ? "@grid" : "");
             var known = UNAVAILABLE.get(key);
             if (known != null) {
@@ -91,6 +97,21 @@ public final class BrowserSessions {
         for (var session : ALL) {
             discard(session);
         }
+    }
+
+    /**
+     * A step for the end of the run, after every browser is gone: also when the run is interrupted
+     * (Ctrl-C, a cancelled build), when it is the last thing that runs.
+     */
+    public static void atEndOfRun(Runnable step) {
+        RunShutdown.after(step);
+    }
+
+    /** Every browser still open, handed over to the end of the run (which quits them itself, bounded in time). */
+    static java.util.List<BrowserSession> takeAll() {
+        var sessions = java.util.List.copyOf(ALL);
+        ALL.removeAll(sessions);
+        return sessions;
     }
 
     /** Every browser and device this run started, with how it ran and how statuses were learned (for the report). */

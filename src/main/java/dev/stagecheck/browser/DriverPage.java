@@ -51,4 +51,24 @@ final class DriverPage implements BrowserPage {
     public boolean silence() {
         return false;
     }
+
+    @Override
+    public void stopLoading() {
+        try {
+            ((JavascriptExecutor) driver).executeScript("window.stop();");
+        } catch (WebDriverException ignored) {
+            // The next navigation starts over anyway.
+        }
+    }
+
+    /** Without DevTools no event tells of a hung or crashed tab: a hung page is a load that timed out. */
+    @Override
+    public java.util.Optional<TabTrouble> trouble() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public boolean crashedOnce() {
+        return false;
+    }
 }

@@ -3,6 +3,7 @@ package dev.stagecheck.browser;
 import dev.stagecheck.safety.SafetyGuard;
 import dev.stagecheck.traffic.Exchange;
 import dev.stagecheck.traffic.NetworkWitness;
+import dev.stagecheck.traffic.SiteAnswers;
 import dev.stagecheck.traffic.Traffic;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -53,6 +54,7 @@ final class Navigator {
             return refused;
         }
         var download = false;
+        Optional<String> refusedBy = Optional.empty();
         try {
             action.run();
         } catch (FileDownload e) {
@@ -63,9 +65,16 @@ final class Navigator {
             if (e instanceof TimeoutException || e.getMessage() == null || !e.getMessage().contains("net::ERR_")) {
                 throw e;
             }
+            refusedBy = Optional.of(e.getMessage());
         }
         witness.afterNavigation();
         var answer = traffic.awaitPageSince(from, pageTimeout);
+        // No answer on the connection: if the site itself is gone, this check and the rest stop here with one line.
+        var browserSaid = refusedBy;
+        var noAnswer = answer.filter(page -> page.status() == 0).flatMap(Exchange::error).or(() -> answer.isEmpty() ? browserSaid : Optional.empty());
+        if (noAnswer.isPresent()) {
+            SiteAnswers.afterNoAnswer(answer.map(Exchange::url).or(() -> target).orElse(currentPageQuietly()), noAnswer.get(), pageTimeout);
+        }
         // A download leaves the tab on the page before: the answer is a file link's, not a page to read.
         return download ? answer.map(Exchange::asFile) : answer;
     }

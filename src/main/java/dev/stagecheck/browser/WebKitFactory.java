@@ -85,6 +85,9 @@ final class WebKitFactory implements BrowserFactory {
             // A dialog the kit did not answer itself (DriverPage answers those of a page load) is
             // dismissed by the driver, never an unexpected-alert error of the next command.
             caps.setCapability(CapabilityType.UNHANDLED_PROMPT_BEHAVIOUR, "dismiss");
+            // In the new-session request too: WebKitWebDriver kept its own 300 s page-load timeout when only told later.
+            var millis = settings.pageTimeout().toMillis();
+            caps.setCapability("timeouts", Map.of("pageLoad", millis, "script", millis, "implicit", 0));
             proxy.ifPresent(recording -> caps.setCapability(CapabilityType.PROXY, new Proxy().setHttpProxy(recording.address())));
             var args = new ArrayList<>(List.of("--automation"));
             if (settings.device().touch()) {

@@ -1,5 +1,6 @@
 package dev.stagecheck.checklist;
 
+import dev.stagecheck.browser.BrowserSessions;
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.crawl.CrawlResult;
@@ -37,12 +38,18 @@ public class CrawlTest extends ChecklistTest {
             + "slow pages or redirect loops, and nothing regressed against the baseline")
     @Story("Crawl the whole site")
     public void everyReachablePageIsHealthy() {
-        var crawler = new Crawler(session, profile, TargetSite::isSameOrigin, session.settings().crawlWorkers());
+        var visitorCrawler = new Crawler(session, profile, TargetSite::isSameOrigin, session.settings().crawlWorkers());
         var crawls = new ArrayList<CrawlResult>();
         var findings = new Findings();
         var startUrls = profile.startUrls().stream().map(ChecklistTest::url).toList();
-        crawls.add(Allure.step("Crawl as a visitor", () -> crawler.crawl("visitor", startUrls)));
-        if (profile.crawl().asMember()) {
+        crawls.add(Allure.step("Crawl as a visitor", () -> visitorCrawler.crawl("visitor", startUrls)));
+        if (profile.crawl().asMember() && crawls.get(0).browserDied().isEmpty()) {
+            if (!session.isAlive()) {
+                // A page of the visitor crawl crashed the tab (reported): the member crawl gets a fresh browser.
+                session = BrowserSessions.current(session.settings());
+            }
+            var crawler = session == visitorCrawler.session() ? visitorCrawler
+                    : new Crawler(session, profile, TargetSite::isSameOrigin, session.settings().crawlWorkers());
             var login = profile.login().orElseThrow();
             var page = new LoginPage(session, login);
             page.open();
@@ -63,16 +70,32 @@ public class CrawlTest extends ChecklistTest {
             }
             findings.addAll(verdicts.findings(crawl));
         }
-        findings.addAll(compareWithBaseline(crawls));
+        var died = crawls.stream().map(CrawlResult::browserDied).flatMap(java.util.Optional::stream).findFirst();
+        // A crawl cut short by a dead browser misses pages it never reached: no baseline is compared or recorded from it.
+        findings.addAll(died.isPresent() ? List.of() : compareWithBaseline(crawls));
         // A crawl cut short by a limit may not have reached an accepted problem: then its absence proves nothing.
         var lookedEverywhere = crawls.stream().allMatch(crawl -> crawl.stoppedEarly().isEmpty());
         findings = Accepting.sort(profile, findings, lookedEverywhere ? CrawlVerdicts.KINDS : List.of());
         Allure.addAttachment("Findings", "text/plain", findings.isEmpty() ? "(none)\n" : findings.table(), ".txt");
+        if (died.isPresent()) {
+            // The findings so far are real, the stop is the machine's: both said, the stop first.
+            log.info(findings.isEmpty() ? "the crawl found nothing before it stopped" : "the crawl found " + findings.summary()
+                    + " before it stopped:\n" + findings.table().stripTrailing());
+            throw stopped("The crawl stopped: " + died.get() + " (killed, crashed or out of memory); the next tests get a fresh browser"
+                    + (findings.isEmpty() ? "; nothing was found before" : "; before that it found " + findings.summary() + ":\n"
+                    + String.join("\n", findings.failure("The crawl").lines())));
+        }
         if (!findings.isEmpty()) {
             // The console's one copy of the findings; the failure message only counts them.
             log.info("the crawl found " + findings.summary() + ":\n" + findings.table().stripTrailing());
             throw findings.failure("The crawl");
         }
+    }
+
+    private static AssertionError stopped(String message) {
+        var error = new AssertionError(message);
+        error.setStackTrace(new StackTraceElement[0]);
+        return error;
     }
 
     /** Records the baseline (baseline.update=true) or compares with the one recorded; returns the regressions. */

@@ -7,10 +7,30 @@ import java.util.Optional;
 
 /**
  * A finished crawl: every page visited in order, the external links checked, and why it stopped
- * early if it did (page, depth or time limit).
+ * early if it did (page, depth or time limit, or an error: then {@code failure} says which, and
+ * every page seen before it is still here), and the crawl traps it stopped following.
+ *
+ * @param failure the error that ended the crawl, in one line naming the page it happened on
+ * @param traps   URL spaces of near-duplicates (same path, only numbers in the query change) cut short
  */
 public record CrawlResult(String label, List<PageRecord> pages, List<ExternalLink> externalLinks,
-                          Optional<String> stoppedEarly, long millis, RefusedLinks refused, int probeRequests) {
+                          Optional<String> stoppedEarly, long millis, RefusedLinks refused, int probeRequests,
+                          Optional<CrawlFailure> failure, List<CrawlTrap> traps) {
+
+    public CrawlResult {
+        traps = List.copyOf(traps);
+    }
+
+    /** A crawl that ended without an error and met no trap. */
+    public CrawlResult(String label, List<PageRecord> pages, List<ExternalLink> externalLinks,
+                       Optional<String> stoppedEarly, long millis, RefusedLinks refused, int probeRequests) {
+        this(label, pages, externalLinks, stoppedEarly, millis, refused, probeRequests, Optional.empty(), List.of());
+    }
+
+    /** Why the crawl stopped when its browser died under it (the machine's fault, not the site's). */
+    public Optional<String> browserDied() {
+        return stoppedEarly.filter(reason -> reason.startsWith(Crawler.BROWSER_DIED));
+    }
 
     /** A fixed-width table of the pages, for the report. */
     public String table() {

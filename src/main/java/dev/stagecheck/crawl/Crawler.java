@@ -1,11 +1,13 @@
 package dev.stagecheck.crawl;
 
 import dev.stagecheck.browser.BrowserSession;
+import dev.stagecheck.browser.TabTrouble;
 import dev.stagecheck.config.OneLine;
 import dev.stagecheck.config.SiteProfile;
 import dev.stagecheck.pages.CrawledPage;
 import dev.stagecheck.traffic.ConsoleEntry;
 import dev.stagecheck.traffic.Exchange;
+import dev.stagecheck.traffic.SiteAnswers;
 import dev.stagecheck.traffic.Traffic;
 import dev.stagecheck.url.FileLinks;
 import dev.stagecheck.url.SafeUrl;
@@ -40,6 +42,10 @@ public final class Crawler {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
     private static final int MAX_EXTERNAL_LINKS = 200;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    /** URLs beyond the depth limit counted at most (a count, not a list to keep). */
+    private static final int MAX_COUNTED = 10_000;
+    /** How long the document's own answer is still awaited once its load was stopped: it came by then, or never. */
+    private static final Duration ANSWER_AFTER_STOP = Duration.ofSeconds(1);
 
     /** @param file a file link: checked over HTTP, not opened in the browser */
     private record Target(String url, String from, int depth, boolean file) {}
@@ -75,6 +81,14 @@ public final class Crawler {
         this.fileLinkCheck = new FileLinkCheck(session.settings().httpTimeout());
     }
 
+    /** How {@link CrawlResult#stoppedEarly()} starts when the crawl's browser died under it. */
+    public static final String BROWSER_DIED = "the browser died";
+
+    /** The browser this crawl drives (its helpers aside). */
+    public BrowserSession session() {
+        return session;
+    }
+
     public CrawlResult crawl(String label, List<String> startUrls) {
         var started = System.nanoTime();
         var frontier = new Frontier(label, Deadline.after(limits.maxTime()));
@@ -103,12 +117,14 @@ public final class Crawler {
         var millis = (System.nanoTime() - started) / 1_000_000;
         log.info("crawl {}: {} pages, {} external links checked in {} ms{}{}", label, frontier.pages.size(), externalLinks.size(),
                 millis, workers > 1 ? " by " + workers + " browsers" : "",
-                frontier.stoppedEarly == null ? "" : " (stopped early: " + frontier.stoppedEarly + ")");
+                frontier.stoppedEarly() == null ? "" : " (stopped early: " + frontier.stoppedEarly() + ")");
         if (frontier.refused.size() > 0) {
             log.info("crawl {}: {}", label, frontier.refused.summary());
         }
-        return new CrawlResult(label, List.copyOf(frontier.pages), externalLinks, Optional.ofNullable(frontier.stoppedEarly), millis,
-                frontier.refused, frontier.probes);
+        frontier.traps().forEach(trap -> log.info("crawl {}: possible crawl trap {}: {} near-duplicate URLs crawled, {} more not",
+                label, trap.pattern(), trap.crawled(), trap.skipped()));
+        return new CrawlResult(label, List.copyOf(frontier.pages), externalLinks, Optional.ofNullable(frontier.stoppedEarly()), millis,
+                frontier.refused, frontier.probes, Optional.ofNullable(frontier.failure), frontier.traps());
     }
 
     /** One browser's share of the crawl: take the next page, visit it, hand back what it links to. */
@@ -118,8 +134,16 @@ public final class Crawler {
             try {
                 visit = visit(browser, target.get());
             } catch (RuntimeException e) {
-                frontier.failed();
-                throw e;
+                if (!browser.isAlive()) {
+                    // The machine's fault, not the page's: what the crawl saw so far is kept and reported.
+                    log.debug("crawl {}: the browser died at {}: {}", frontier.label, SafeUrl.of(target.get().url()), e.toString());
+                    frontier.browserDied(target.get(), browser == session);
+                    return;
+                }
+                // What the crawl saw so far is kept and judged; the error is one line saying where it stopped.
+                log.debug("crawl {} stopped by an error on {}", frontier.label, target.get().url(), e);
+                frontier.failed(target.get(), e);
+                return;
             }
             frontier.done(target.get(), visit);
         }
@@ -138,8 +162,13 @@ public final class Crawler {
         private final List<PageRecord> pages = new ArrayList<>();
         private final Map<String, String> external = new LinkedHashMap<>();
         private final RefusedLinks refused = new RefusedLinks();
+        private final HashSet<String> retried = new HashSet<>();
         private int probes;
         private String stoppedEarly;
+        private CrawlFailure failure;
+        private final NearDuplicates nearDuplicates = new NearDuplicates();
+        /** Same-site URLs found beyond crawl.max.depth, not visited (a calendar's next month, forever). */
+        private final HashSet<String> beyondDepth = new HashSet<>();
         private int busy;
         private boolean broken;
         private Deadline nextProgress = Deadline.after(PROGRESS_EVERY);
@@ -200,7 +229,13 @@ public final class Crawler {
                     continue;
                 }
                 var same = sameSite.test(url);
-                if (same ? target.depth() >= limits.maxDepth() : !limits.checkExternal() || external.size() >= MAX_EXTERNAL_LINKS) {
+                if (same && target.depth() >= limits.maxDepth()) {
+                    if (beyondDepth.size() < MAX_COUNTED && policy.refusal(url).isEmpty()) {
+                        beyondDepth.add(url);
+                    }
+                    continue;
+                }
+                if (!same && (!limits.checkExternal() || external.size() >= MAX_EXTERNAL_LINKS)) {
                     continue;
                 }
                 // Asked when a link is found, before it is queued or checked: no refused URL is ever requested.
@@ -208,7 +243,11 @@ public final class Crawler {
                 if (refusal.isPresent()) {
                     refused.add(refusal.get(), SafeUrl.of(target.url()));
                 } else if (same) {
-                    offer(url, target.url(), target.depth() + 1, FileLinks.byName(url) || visit.downloads().contains(link));
+                    if (nearDuplicates.admit(url, target.url())) {
+                        offer(url, target.url(), target.depth() + 1, FileLinks.byName(url) || visit.downloads().contains(link));
+                    } else {
+                        queued.add(url); // Counted once, as one of the trap's.
+                    }
                 } else {
                     external.putIfAbsent(url, target.url());
                 }
@@ -220,11 +259,50 @@ public final class Crawler {
             notifyAll();
         }
 
-        /** A worker's browser failed: stop the others too, the crawl's caller reports the error. */
-        synchronized void failed() {
+        /**
+         * A browser died on {@code target}. The crawl's own browser ends the crawl (its test fails with the
+         * reason); a helper's share goes back to the others, the page once more, as the page may not be to blame.
+         */
+        synchronized void browserDied(Target target, boolean own) {
+            busy--;
+            if (own) {
+                stoppedEarly = BROWSER_DIED + " while loading " + SafeUrl.of(target.url()) + " after " + pages.size() + " pages";
+            } else if (retried.add(target.url())) {
+                log.info("crawl {}: a helper browser died while loading {}; the others crawl on", label, SafeUrl.of(target.url()));
+                queue.addFirst(target);
+            }
+            notifyAll();
+        }
+
+        /** A worker's browser failed on {@code target}: stop the others too; the result names the error. */
+        synchronized void failed(Target target, RuntimeException e) {
             busy--;
             broken = true;
+            if (failure == null) {
+                failure = new CrawlFailure(SafeUrl.of(target.url()), "after " + pages.size() + " pages, " + queue.size() + " still queued: "
+                        + OneLine.of(String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName())));
+            }
             notifyAll();
+        }
+
+        /** Why the crawl did not see everything it found: a limit reached, or the error that stopped it. */
+        synchronized String stoppedEarly() {
+            if (stoppedEarly != null) {
+                return stoppedEarly;
+            }
+            if (failure != null) {
+                return "stopped by an error: " + failure.line();
+            }
+            if (!beyondDepth.isEmpty()) {
+                var count = beyondDepth.size() >= MAX_COUNTED ? MAX_COUNTED + " or more" : Integer.toString(beyondDepth.size());
+                return "depth limit crawl.max.depth=" + limits.maxDepth() + " reached, " + count + " URL"
+                        + (beyondDepth.size() == 1 ? "" : "s") + " beyond it not visited";
+            }
+            return null;
+        }
+
+        synchronized List<CrawlTrap> traps() {
+            return nearDuplicates.traps();
         }
     }
 
@@ -241,12 +319,13 @@ public final class Crawler {
         if (target.depth() == 0) {
             session.safety().typed(target.url()); // A start page the profile names, not a link found on the way.
         }
+        var timedOut = false;
         try {
             response = session.navigate(Optional.of(target.url()), () -> session.open(target.url()));
         } catch (TimeoutException e) {
-            error = Optional.of("page load timed out after " + session.settings().pageTimeout().toSeconds() + " s");
+            timedOut = true;
             shown.stopLoading();
-            response = traffic.awaitPageSince(0, session.settings().pageTimeout());
+            response = traffic.awaitPageSince(0, ANSWER_AFTER_STOP);
         }
         var loadEnded = System.nanoTime();
         var millis = (loadEnded - started) / 1_000_000;
@@ -254,10 +333,26 @@ public final class Crawler {
             // The link became a download: the tab still shows the page before, whose title and links are not this one's.
             return fileVisit(target, response.get(), millis, session);
         }
+        var trouble = session.tabTrouble();
         // Read first: a script call runs after the page's load handlers, so what they sent is known by then.
-        var page = shown.read();
-        var late = error.isPresent() ? List.<PageRecord.LateRequest>of()
-                : response.map(answer -> lateRequests(traffic, answer.url(), loadEnded)).orElse(List.of());
+        // A renderer that died shows a blank page now: nothing of this page's to read.
+        var page = trouble.filter(TabTrouble::crashed).isPresent() ? CrawledPage.Reading.NOTHING : shown.read();
+        trouble = trouble.or(session::tabTrouble);
+        List<PageRecord.LateRequest> late;
+        if (timedOut) {
+            // What held the load event past the page timeout is named: an image, a script that never answers.
+            late = response.map(answer -> heldTheLoad(traffic, answer.url(), started)).orElse(List.of());
+            var pageTimeout = session.settings().pageTimeout().toSeconds();
+            error = trouble.isPresent() || !late.isEmpty() ? Optional.of(PageRecord.LOAD_STOPPED + "timeout.page=" + pageTimeout + " s")
+                    : Optional.of(PageRecord.HUNG + "it did not finish loading within timeout.page=" + pageTimeout + " s");
+        } else {
+            late = response.map(answer -> lateRequests(traffic, answer.url(), loadEnded, started)).orElse(List.of());
+        }
+        if (trouble.isPresent()) {
+            error = Optional.of((trouble.get().crashed() ? PageRecord.CRASHED : PageRecord.HUNG) + trouble.get().detail());
+            // What the held renderer left pending (its own scripts and images) is the hang's, named by it: no requests of their own.
+            late = List.of();
+        }
         if (late.stream().anyMatch(PageRecord.LateRequest::stillRunning)) {
             shown.stopLoading(); // What it still runs is this page's, not the next one's: stopped, and named as slow.
         }
@@ -267,13 +362,21 @@ public final class Crawler {
         var consoleErrors = traffic.console().stream().filter(ConsoleEntry::isError)
                 .filter(entry -> !entry.text().startsWith("Failed to load resource")).toList();
         var answer = response;
-        var problem = error.or(() -> answer.flatMap(Exchange::error))
+        var problem = error.or(() -> answer.flatMap(exchange -> exchange.error().map(said -> redirectedTo(target.url(), exchange, said))))
                 .or(() -> answer.isEmpty() ? Optional.of("no response seen") : Optional.empty());
         var record = new PageRecord(SafeUrl.of(target.url()), target.from(), target.depth(),
                 answer.map(Exchange::status).orElse(0), problem,
                 answer.map(Exchange::challenges).orElse(List.of()),
                 page.title(), millis, resources.size(), problems, consoleErrors, traffic.probeRequests(), late, traffic.dialogs());
         return new Visit(record, withPopups(page.links(), session), page.downloads(), traffic.refusals().entries());
+    }
+
+    /** A load that ended elsewhere with no answer says where: "redirected to X, where nothing answers (net::ERR_...)". */
+    private static String redirectedTo(String url, Exchange answer, String said) {
+        if (answer.status() != 0 || answer.url().equals(url) || !SiteAnswers.isNoConnection(said)) {
+            return said;
+        }
+        return "redirected to " + SafeUrl.of(answer.url()) + ", where nothing answers (" + said + ")";
     }
 
     /**
@@ -313,11 +416,26 @@ public final class Crawler {
      * on (one left running would hold up or be taken for the next page's), and returns the requests
      * that outlasted its load. The wait is not the page's time: a slow request is named itself.
      */
-    private List<PageRecord.LateRequest> lateRequests(Traffic traffic, String pageUrl, long loadEnded) {
-        var requests = traffic.awaitQuiet(pageUrl, session.settings().pageTimeout());
+    private List<PageRecord.LateRequest> lateRequests(Traffic traffic, String pageUrl, long loadEnded, long started) {
+        // Load and wait together take at most the page timeout: a page costs the crawl that much once, not twice.
+        var left = session.settings().pageTimeout().minusNanos(System.nanoTime() - started);
+        var requests = traffic.awaitQuiet(pageUrl, left.isNegative() ? Duration.ZERO : left);
         var now = System.nanoTime();
         return requests.stream().filter(request -> request.running() || request.endedNanos() > loadEnded)
                 .map(request -> new PageRecord.LateRequest(request.url(), request.type(), request.millis(now), request.running()))
+                .toList();
+    }
+
+    /**
+     * The requests of a page whose load was stopped at the page timeout that were still running
+     * when it passed: what held the load (the stop itself ended them a moment later).
+     */
+    private List<PageRecord.LateRequest> heldTheLoad(Traffic traffic, String pageUrl, long started) {
+        var timeoutPassed = started + session.settings().pageTimeout().toNanos();
+        var now = System.nanoTime();
+        return traffic.awaitQuiet(pageUrl, Duration.ZERO).stream()
+                .filter(request -> request.running() || request.endedNanos() >= timeoutPassed)
+                .map(request -> new PageRecord.LateRequest(request.url(), request.type(), request.millis(now), true))
                 .toList();
     }
 

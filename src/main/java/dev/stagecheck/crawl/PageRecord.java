@@ -33,6 +33,13 @@ public record PageRecord(String url, String from, int depth, int status, Optiona
      */
     public record LateRequest(String url, String type, long millis, boolean stillRunning) {}
 
+    /** How an error starts when the page hung (a script that never ends, a load that never finishes). */
+    public static final String HUNG = "page hung: ";
+    /** How an error starts when the page's renderer died while it was shown. */
+    public static final String CRASHED = "page crashed the tab: ";
+    /** How an error starts when the load outlasted the page timeout and was stopped (what held it is a late request). */
+    public static final String LOAD_STOPPED = "the load was stopped after ";
+
     public PageRecord {
         lateRequests = List.copyOf(lateRequests);
         dialogs = List.copyOf(dialogs);
@@ -52,6 +59,11 @@ public record PageRecord(String url, String from, int depth, int status, Optiona
                       List<ConsoleEntry> consoleErrors, int probeRequests) {
         this(url, from, depth, status, error, challenges, title, millis, resourceCount, problemResources, consoleErrors, probeRequests,
                 List.of());
+    }
+
+    /** True when the page hung or crashed its tab (see {@link #HUNG}, {@link #CRASHED}). */
+    public boolean broke() {
+        return error.map(e -> e.startsWith(HUNG) || e.startsWith(CRASHED)).orElse(false);
     }
 
     public boolean loaded() {

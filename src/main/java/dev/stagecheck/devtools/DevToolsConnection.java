@@ -39,7 +39,12 @@ public final class DevToolsConnection implements AutoCloseable {
 
     /** Sends a command and returns its answer (a WebDriverException when the browser refuses it). */
     public Map<String, Object> send(String method, Map<String, Object> params) {
-        return devTools.send(new Command<>(method, params, AS_MAP), COMMAND_TIMEOUT);
+        return send(method, params, COMMAND_TIMEOUT);
+    }
+
+    /** Like {@link #send(String, Map)}, waiting at most {@code timeout} (a TimeoutException after). */
+    public Map<String, Object> send(String method, Map<String, Object> params, Duration timeout) {
+        return devTools.send(new Command<>(method, params, AS_MAP), timeout);
     }
 
     /** Sends a reply nothing waits on (a paused request let go, a challenge cancelled): one the browser may have dropped already. */

@@ -1,7 +1,6 @@
 package dev.stagecheck.pages;
 
 import dev.stagecheck.browser.BrowserSession;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
 
 import java.util.LinkedHashSet;
@@ -19,7 +18,10 @@ public final class CrawledPage {
      * What a read found: the title and every link's resolved href, each once, in page order, and
      * those of them the page marks as downloads (the {@code download} attribute).
      */
-    public record Reading(String title, List<String> links, Set<String> downloads) {}
+    public record Reading(String title, List<String> links, Set<String> downloads) {
+        /** A page with nothing to read (its tab's renderer died). */
+        public static final Reading NOTHING = new Reading("", List.of(), Set.of());
+    }
 
     /** A read's script result: the title, and whether the menu toggle is shown. */
     private record Read(String title, boolean menuToggleShown) {}
@@ -50,7 +52,9 @@ public final class CrawledPage {
     @SuppressWarnings("unchecked")
     private Read read(Set<String> links, Set<String> downloads, Optional<String> toggle) {
         try {
-            var page = (Map<String, Object>) session.read("return {title: document.title,"
+            // The browser's own error page (chrome-error://, about:neterror) is no page of the site: its links are the browser's.
+            var page = (Map<String, Object>) session.read("if (!/^https?:$/.test(location.protocol)) return {title: '', links: [], downloads: [], toggle: false};"
+                    + " return {title: document.title,"
                     + " links: Array.from(document.querySelectorAll('a[href]'), a => a.href),"
                     + " downloads: Array.from(document.querySelectorAll('a[href][download]'), a => a.href),"
                     + " toggle: !!(" + MenuToggle.SHOWN + ")};", toggle.orElse(null));
@@ -64,10 +68,7 @@ public final class CrawledPage {
 
     /** Stops a load that outlasted the page timeout, so the next navigation starts clean. */
     public void stopLoading() {
-        try {
-            ((JavascriptExecutor) session.driver()).executeScript("window.stop();");
-        } catch (WebDriverException ignored) {
-            // The next navigation starts over anyway.
-        }
+        // Not through WebDriver: a script command to a hung tab would wait for the script timeout.
+        session.stopLoading();
     }
 }

@@ -66,6 +66,33 @@ public final class AllureResults {
         }
     }
 
+    /**
+     * Deletes every result file of the folder that is not whole JSON: one Allure was writing when
+     * an interrupted run ended. Allure's report generator stops at such a file; the rest is the run so far.
+     */
+    public static void dropUnfinished() {
+        var dir = directory();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        var json = new org.openqa.selenium.json.Json();
+        try (var files = Files.list(dir)) {
+            for (var file : (Iterable<Path>) files::iterator) {
+                if (!file.getFileName().toString().endsWith(".json")) {
+                    continue;
+                }
+                try {
+                    json.toType(Files.readString(file, StandardCharsets.UTF_8), Object.class);
+                } catch (IOException | org.openqa.selenium.json.JsonException e) {
+                    log.info("Allure results: {} was cut short when the run ended; removed so a report can still be made", file.getFileName());
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            log.debug("Allure results: could not check {} ({})", dir, e.getMessage());
+        }
+    }
+
     static void write(String fileName, String content) {
         try {
             Files.createDirectories(directory());

@@ -3,6 +3,7 @@ package dev.stagecheck.report;
 import dev.stagecheck.browser.BrowserSessions;
 import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.Settings;
+import dev.stagecheck.traffic.SiteAnswers;
 import dev.stagecheck.verdict.AcceptedFindings;
 import dev.stagecheck.verdict.Finding;
 import dev.stagecheck.verdict.ResponseRule;
@@ -32,6 +33,8 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
             return;
         }
         Categories.write();
+        // However the run ends (Ctrl-C too), the results left behind must make a report.
+        BrowserSessions.atEndOfRun(AllureResults::dropUnfinished);
         AcceptedFindings.forgetLastRun();
         try {
             var settings = Settings.current();
@@ -56,6 +59,19 @@ public final class ChecklistListener implements ISuiteListener, IInvokedMethodLi
             // The run never got going; the failure already says why.
         }
         BrowserSessions.quitAll();
+    }
+
+    /** A site that went down fails every check that starts after, at once, with the one line that says so. */
+    @Override
+    public void beforeInvocation(IInvokedMethod method, ITestResult result) {
+        if (!method.isTestMethod() || !ChecklistAreas.is(method.getTestMethod())) {
+            return;
+        }
+        try {
+            SiteAnswers.requireAnswering(Settings.current().httpTimeout());
+        } catch (ConfigException e) {
+            // Bad settings: the test itself fails with their line.
+        }
     }
 
     @Override

@@ -5,6 +5,9 @@ import dev.stagecheck.config.ConfigException;
 import dev.stagecheck.config.OneLine;
 import dev.stagecheck.log.InternalErrors;
 import dev.stagecheck.pages.NotShown;
+import dev.stagecheck.traffic.SiteAnswers;
+import dev.stagecheck.traffic.SiteStoppedAnswering;
+import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.url.SafeUrl;
 import dev.stagecheck.verdict.FindingKind;
 import dev.stagecheck.verdict.FindingsError;
@@ -31,8 +34,19 @@ final class FailureLine {
 
     /** The failure as the user reads it: an assertion error with the message and no stack trace. */
     static AssertionError of(Throwable failure, String test, Optional<BrowserSession> session, ResponseRule rule) {
+        if (failure instanceof NotShown || failure instanceof WebDriverException) {
+            // A wait that ran out because the whole site went away: the cause, not the element it waited for.
+            var stopped = SiteAnswers.stoppedDuring(session.map(FailureLine::shownUrl).orElse(TargetSite.baseUrl().toString()),
+                    session.map(browser -> browser.settings().httpTimeout()).orElse(java.time.Duration.ofSeconds(5)));
+            if (stopped.isPresent()) {
+                return line(stopped.get());
+            }
+        }
         if (failure instanceof NotShown notShown) {
             return line(labelled(notShown, rule));
+        }
+        if (session.isPresent() && fromTheBrowser(failure) && !session.get().isAlive()) {
+            return line(browserDied(test, failure));
         }
         if (failure instanceof WebDriverException browser && session.isPresent()) {
             return line(labelled(NotShown.on(session.get(), waitedFor(browser)), rule));
@@ -46,12 +60,44 @@ final class FailureLine {
             assertion.setStackTrace(new StackTraceElement[0]);
             return assertion;
         }
-        if (failure instanceof AssertionError || failure instanceof ConfigException) {
+        if (failure instanceof AssertionError || failure instanceof ConfigException || failure instanceof SiteStoppedAnswering) {
             return line(failure.getMessage());
         }
         InternalErrors.report(test, failure, InternalErrors.urlsThrough(SafeUrl::of));
         return line("internal error in " + test + ": " + OneLine.of(String.valueOf(failure.getMessage()))
                 + " (stack trace in the kit's log file, reports/stagecheck.log by default)");
+    }
+
+    /** True when the failure came from talking to the browser (WebDriver, DevTools, their connection), not from the test's own logic. */
+    private static boolean fromTheBrowser(Throwable failure) {
+        for (var cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WebDriverException || cause instanceof java.io.IOException || cause instanceof java.io.UncheckedIOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A browser that is gone (killed, crashed, out of memory) is the machine's fault, not the site's:
+     * said as such, with the test's name and what the browser last said, never WebDriver's "Output closed".
+     */
+    static String browserDied(String test, Throwable failure) {
+        var shortName = test.substring(Math.max(0, test.lastIndexOf('.', test.lastIndexOf('.') - 1) + 1));
+        // What WebDriver said ("Output closed", "chrome not reachable") names no cause a user can act on: the log keeps it.
+        org.slf4j.LoggerFactory.getLogger(FailureLine.class).debug("the browser of {} died: {}", test, failure.toString());
+        return "the browser died during " + shortName + ": it stopped answering (killed, crashed or out of memory); the next tests"
+                + " get a fresh browser; if browsers keep dying, check the machine's free memory (dmesg shows the kernel's"
+                + " out-of-memory killer) and lower crawl.workers";
+    }
+
+    private static String shownUrl(BrowserSession session) {
+        try {
+            var url = session.driver().getCurrentUrl();
+            return url != null && url.startsWith("http") ? url : TargetSite.baseUrl().toString();
+        } catch (WebDriverException e) {
+            return TargetSite.baseUrl().toString();
+        }
     }
 
     /** The kind the page's answer is, as the one rule judges it; a page that answered fine lost the element itself. */

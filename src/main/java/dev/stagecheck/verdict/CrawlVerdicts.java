@@ -18,7 +18,7 @@ public final class CrawlVerdicts {
     public static final List<FindingKind> KINDS = List.of(FindingKind.UNEXPECTED_401, FindingKind.UNEXPECTED_403,
             FindingKind.BROKEN_LINK, FindingKind.SERVER_ERROR, FindingKind.CONSOLE_ERROR, FindingKind.SLOW_PAGE,
             FindingKind.SLOW_REQUEST, FindingKind.REDIRECT_LOOP, FindingKind.REDIRECT_WITHOUT_LOCATION, FindingKind.BROKEN_PAGE,
-            FindingKind.DIALOG);
+            FindingKind.DIALOG, FindingKind.PAGE_HUNG, FindingKind.CRASHED_TAB, FindingKind.CRAWL_TRAP);
 
     private final ResponseRule rule;
     private final Duration pageBudget;
@@ -33,14 +33,20 @@ public final class CrawlVerdicts {
         var linkedFrom = new java.util.HashMap<String, String>();
         crawl.pages().forEach(page -> linkedFrom.putIfAbsent(page.url(), page.from()));
         for (var page : crawl.pages()) {
-            rule.page(page).ifPresent(findings::add);
+            if (page.broke()) {
+                findings.add(broke(page));
+            } else {
+                rule.page(page).ifPresent(findings::add);
+            }
             for (var resource : page.problemResources()) {
                 rule.resource(resource, page.url()).ifPresent(findings::add);
             }
             for (var entry : page.consoleErrors()) {
                 findings.add(new Finding(FindingKind.CONSOLE_ERROR, page.url(), page.from(), "[" + entry.level() + "] " + entry.text()));
             }
-            if (page.loaded() && page.millis() > pageBudget.toMillis()) {
+            // A load stopped at the page timeout is a hung page or names what held it (a late request), not a slow page too.
+            var stopped = page.broke() || page.error().filter(e -> e.startsWith(PageRecord.LOAD_STOPPED)).isPresent();
+            if (page.loaded() && !stopped && page.millis() > pageBudget.toMillis()) {
                 findings.add(new Finding(FindingKind.SLOW_PAGE, page.url(), page.from(),
                         "took " + page.millis() + " ms, budget crawl.page.budget=" + pageBudget.toMillis() + " ms"));
             }
@@ -51,6 +57,13 @@ public final class CrawlVerdicts {
                 findings.add(dialog(dialog, page, linkedFrom));
             }
         }
+        for (var trap : crawl.traps()) {
+            findings.add(new Finding(FindingKind.CRAWL_TRAP, trap.pattern(), trap.from(), (trap.crawled() + trap.skipped())
+                    + " links to the same path that differ only by numbers in the query (first " + trap.example() + "): the first "
+                    + trap.crawled() + " were crawled, " + trap.skipped() + " more not; if they are real pages (a long pagination), accept this finding"));
+        }
+        crawl.failure().ifPresent(failure -> findings.add(new Finding(FindingKind.CRAWL_STOPPED, failure.url(), "",
+                "the " + crawl.label() + " crawl stopped here " + failure.reason() + "; its other findings are what it saw until then")));
         for (var link : crawl.externalLinks()) {
             if (link.broken()) {
                 findings.add(new Finding(FindingKind.BROKEN_LINK, link.url(), link.from(), link.status() == 0
@@ -58,6 +71,15 @@ public final class CrawlVerdicts {
             }
         }
         return findings;
+    }
+
+    /** A page that hung its tab or crashed it: one line, what happened and that the crawl went on. */
+    private static Finding broke(PageRecord page) {
+        var error = page.error().orElseThrow();
+        var crashed = error.startsWith(PageRecord.CRASHED);
+        var detail = error.substring((crashed ? PageRecord.CRASHED : PageRecord.HUNG).length());
+        return new Finding(crashed ? FindingKind.CRASHED_TAB : FindingKind.PAGE_HUNG, page.url(), page.from(),
+                detail + "; the crawl went on with the next page");
     }
 
     /**

@@ -30,6 +30,10 @@ public final class FindingKind implements Comparable<FindingKind> {
     public static final FindingKind REGRESSION = define("Regression");
     public static final FindingKind BROKEN_PAGE = define("Broken page");
     public static final FindingKind DIALOG = define("Dialog");
+    public static final FindingKind PAGE_HUNG = define("Page hung");
+    public static final FindingKind CRASHED_TAB = define("Page crashed the tab");
+    public static final FindingKind CRAWL_TRAP = define("Possible crawl trap");
+    public static final FindingKind CRAWL_STOPPED = define("Crawl stopped");
 
     private final String label;
     /** Definition order: the kit's own kinds first, so tables and counts list them in a stable order. */

@@ -32,7 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DemoSite implements AutoCloseable {
 
-    private final HttpServer server;
+    private volatile HttpServer server;
+    private final ExchangeDispatcher dispatcher;
+    private final InetSocketAddress address;
     private final ExecutorService executor;
     private final SessionStore sessions;
     private final FaultSwitch faults;
@@ -43,8 +45,10 @@ public final class DemoSite implements AutoCloseable {
     private final HostileSwitch hostile;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DemoSite(HttpServer server, ExecutorService executor, DemoRoutes.Parts parts) {
+    private DemoSite(HttpServer server, ExchangeDispatcher dispatcher, ExecutorService executor, DemoRoutes.Parts parts) {
         this.server = server;
+        this.dispatcher = dispatcher;
+        this.address = server.getAddress();
         this.executor = executor;
         this.sessions = parts.sessions();
         this.faults = parts.faults();
@@ -82,20 +86,48 @@ public final class DemoSite implements AutoCloseable {
             DemoRoutes.Parts parts = new DemoRoutes.Parts(sessions, errors, layout, faults, log, sticky,
                     new ManagedContent(), new ContactInbox(), hostile);
             Router router = DemoRoutes.build(options, parts);
-            server.createContext("/", new ExchangeDispatcher(router,
-                    headers -> sessions.find(headers).or(() -> sticky.recognise(headers)), errors, log));
+            ExchangeDispatcher dispatcher = new ExchangeDispatcher(router,
+                    headers -> sessions.find(headers).or(() -> sticky.recognise(headers)), errors, log);
+            server.createContext("/", dispatcher);
             server.setExecutor(executor);
             server.start();
-            return new DemoSite(server, executor, parts);
+            return new DemoSite(server, dispatcher, executor, parts);
         } catch (IOException e) {
             executor.shutdownNow();
             throw new UncheckedIOException("Demo site could not bind " + options.host() + ":" + options.port(), e);
         }
     }
 
+    /**
+     * The site goes down as a crashed server does: the port is closed, open connections are dropped,
+     * every new one is refused. {@link #answerAgain()} brings it back on the same address, with its
+     * state (sessions, content, faults) as it was. Safe to call twice.
+     */
+    public synchronized void stopAnswering() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    /** Back on the same address after {@link #stopAnswering()}; does nothing while it answers. */
+    public synchronized void answerAgain() {
+        if (server != null || closed.get()) {
+            return;
+        }
+        try {
+            HttpServer again = HttpServer.create(address, 0);
+            again.createContext("/", dispatcher);
+            again.setExecutor(executor);
+            again.start();
+            server = again;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Demo site could not bind " + address + " again", e);
+        }
+    }
+
     /** For example {@code http://127.0.0.1:43121}, without a trailing slash. */
     public String baseUrl() {
-        InetSocketAddress address = server.getAddress();
         return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 
@@ -190,7 +222,7 @@ public final class DemoSite implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            server.stop(0);
+            stopAnswering();
             executor.shutdownNow();
         }
     }

@@ -62,14 +62,21 @@ public final class HostilePages {
                             + "<script>fetch(\"" + XHR_401_TARGET + "\").then(function (answer) {"
                             + " document.getElementById(\"account\").textContent = answer.ok ? \"Account loaded.\" : \"Account not available.\"; });</script>"));
 
+    /** Every case of the section, this class's and those of its helpers ({@link HostileResponses}). */
+    public static List<Case> all() {
+        return java.util.stream.Stream.concat(CASES.stream(), HostileResponses.CASES.stream()).toList();
+    }
+
     private final Layout layout;
     private final ErrorPages errors;
     private final HostileSwitch on;
+    private final HostileHangs hangs;
 
     HostilePages(Layout layout, ErrorPages errors, HostileSwitch on) {
         this.layout = layout;
         this.errors = errors;
         this.on = on;
+        this.hangs = new HostileHangs(layout);
     }
 
     void addTo(Router router) {
@@ -90,10 +97,18 @@ public final class HostilePages {
         if (path.equals(BLANK_TARGET)) {
             return calm(request, "Price list", "Alpha is free, Beta 29 euros, Gamma 99 euros per project and month.");
         }
+        var wire = HostileResponses.answer(path);
+        if (wire.isPresent()) {
+            return wire.get();
+        }
         if (path.equals(XHR_401_TARGET)) {
             return Response.json(401, "{\"error\": \"sign in first\"}").withHeader("WWW-Authenticate", "Bearer realm=\"Hostile API\"").noStore();
         }
-        for (var hostile : CASES) {
+        var hang = hangs.answer(request);
+        if (hang.isPresent()) {
+            return hang.get();
+        }
+        for (var hostile : all()) {
             if (path.equals(hostile.path())) {
                 return casePage(request, hostile);
             }
@@ -106,9 +121,13 @@ public final class HostilePages {
 
     private Response index(Request request) {
         var list = new StringBuilder();
-        for (var hostile : CASES) {
+        for (var hostile : all()) {
             list.append("  <li><a href=\"").append(hostile.path()).append("\">").append(Html.escape(hostile.heading()))
                     .append("</a> <span class=\"summary\">").append(Html.escape(hostile.does())).append("</span></li>\n");
+        }
+        for (var hang : HostileHangs.ENTRIES) {
+            list.append("  <li><a href=\"").append(hang.path()).append("\">").append(Html.escape(hang.heading()))
+                    .append("</a> <span class=\"summary\">").append(Html.escape(hang.does())).append("</span></li>\n");
         }
         var main = """
                 <h1>Hostile pages</h1>

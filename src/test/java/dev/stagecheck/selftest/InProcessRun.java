@@ -36,6 +36,11 @@ final class InProcessRun {
 
     /** The last result of each test (a retried attempt is replaced by its retry), in the order they finished. */
     static List<ITestResult> of(List<XmlSuite> suites, Path outputDir, String name) {
+        return of(suites, outputDir, name, List.of());
+    }
+
+    /** The same, with listeners of the self-test's own (one that stops the site mid-run, say) added to the run. */
+    static List<ITestResult> of(List<XmlSuite> suites, Path outputDir, String name, List<org.testng.ITestNGListener> extra) {
         var results = new LinkedHashMap<String, ITestResult>();
         var collector = new TestListenerAdapter() {
             @Override
@@ -81,6 +86,7 @@ final class InProcessRun {
             testng.setOutputDirectory(outputDir.resolve("testng-" + name).toString());
             testng.setUseDefaultListeners(false);
             testng.addListener(collector);
+            extra.forEach(testng::addListener);
             testng.setVerbose(0);
             testng.run();
         } catch (IOException e) {
