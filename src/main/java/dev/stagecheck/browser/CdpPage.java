@@ -52,6 +52,8 @@ final class CdpPage implements BrowserPage {
     private final Duration timeout;
     /** Navigations (by loader id) whose page fired its load event; read and cleared under this lock. */
     private final Set<String> loaded = new HashSet<>();
+    /** Navigations (by loader id) whose document failed after it began (cut short): no load event comes. Same lock. */
+    private final Set<String> failed = new HashSet<>();
     /** The renderer died since the last open (read and cleared under this lock). */
     private boolean crashed;
     private volatile boolean crashedOnce;
@@ -62,6 +64,8 @@ final class CdpPage implements BrowserPage {
         this.timeout = timeout;
         cdp.on("Page.lifecycleEvent", this::onLifecycle);
         cdp.on("Inspector.targetCrashed", event -> onCrash());
+        // A document whose answer was cut short never fires its load event; its request (the loader's id) fails instead.
+        cdp.on("Network.loadingFailed", this::onLoadFailed);
         cdp.send("Page.enable", Map.of());
         cdp.send("Page.setLifecycleEventsEnabled", Map.of("enabled", true));
         cdp.sendQuietly("Inspector.enable", Map.of());
@@ -70,6 +74,13 @@ final class CdpPage implements BrowserPage {
     private synchronized void onLifecycle(Map<String, Object> event) {
         if ("load".equals(event.get("name"))) {
             loaded.add(String.valueOf(event.get("loaderId")));
+            notifyAll();
+        }
+    }
+
+    private synchronized void onLoadFailed(Map<String, Object> event) {
+        if ("Document".equals(event.get("type")) && event.get("requestId") != null) {
+            failed.add(String.valueOf(event.get("requestId")));
             notifyAll();
         }
     }
@@ -90,6 +101,7 @@ final class CdpPage implements BrowserPage {
     public void open(String url) {
         synchronized (this) {
             loaded.clear();
+            failed.clear();
             crashed = false;
         }
         trouble = Optional.empty();
@@ -121,7 +133,7 @@ final class CdpPage implements BrowserPage {
     }
 
     private synchronized boolean awaitLoad(String loader) {
-        return Deadline.after(timeout).await(this, () -> loaded.contains(loader) || crashed);
+        return Deadline.after(timeout).await(this, () -> loaded.contains(loader) || failed.contains(loader) || crashed);
     }
 
     private synchronized boolean crashedNow() {

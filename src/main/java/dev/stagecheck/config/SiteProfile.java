@@ -71,8 +71,11 @@ public record SiteProfile(
      * Bounds of the site crawl, and what counts as slow.
      *
      * @param asMember crawl a second time logged in (needs the login keys), to cover member pages
+     * @param rate requests per second the crawl may ask of the site ({@code crawl.rate}; infinite for
+     *             {@code unlimited}); empty: the kit's default for where the site is
      */
-    public record Crawl(int maxPages, int maxDepth, Duration maxTime, boolean asMember, Duration pageBudget, boolean checkExternal) {}
+    public record Crawl(int maxPages, int maxDepth, Duration maxTime, boolean asMember, Duration pageBudget, boolean checkExternal,
+                        Optional<Double> rate) {}
 
     /** Where the server's log can be read (a file on this machine, or a URL), and which lines are findings. */
     public record ServerLog(String location, boolean isUrl, List<Pattern> patterns) {}
@@ -82,6 +85,32 @@ public record SiteProfile(
      * the key is sent ({@code keyScheme} is the word before it in an Authorization header; empty: the key alone).
      */
     public record ApiEndpoint(String url, String keyHeader, SecretRef key, Optional<String> keyScheme, ExpectedChallenge challenge) {}
+
+    /** {@code crawl.rate}: a positive number of requests per second, or {@code unlimited}. */
+    private static Optional<Double> readRate(ProfileReader reader) {
+        var value = reader.optional("crawl.rate").map(String::strip);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.get().equalsIgnoreCase("unlimited")) {
+            return Optional.of(Double.POSITIVE_INFINITY);
+        }
+        try {
+            var rate = Double.parseDouble(value.get());
+            if (rate > 0 && !Double.isInfinite(rate)) {
+                return Optional.of(rate);
+            }
+        } catch (NumberFormatException e) {
+            // Refused below, with what is expected.
+        }
+        throw reader.malformed("crawl.rate", value.get(), "requests per second, such as 10 or 0.5, or unlimited");
+    }
+
+    /** This profile with other crawl limits (a check of the kit's own that crawls within tighter bounds). */
+    public SiteProfile withCrawl(Crawl limits) {
+        return new SiteProfile(file, name, startUrls, navigation, login, contact, search, protectedUrls, forbiddenUrls, apiEndpoints, safety,
+                limits, serverLog, custom, accepted);
+    }
 
     public static SiteProfile from(ProfileReader reader) {
         var profile = new SiteProfile(
@@ -105,7 +134,8 @@ public record SiteProfile(
                         reader.duration("crawl.max.time", "5m"),
                         reader.bool("crawl.as.member", reader.has("login.url")),
                         reader.duration("crawl.page.budget", "3s"),
-                        reader.bool("crawl.external", true)),
+                        reader.bool("crawl.external", true),
+                        readRate(reader)),
                 readServerLog(reader),
                 CustomValues.read(reader),
                 reader.indices("accept").stream().map(n -> readAccepted(reader, n)).toList());

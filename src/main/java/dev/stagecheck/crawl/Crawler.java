@@ -4,6 +4,7 @@ import dev.stagecheck.browser.BrowserSession;
 import dev.stagecheck.browser.TabTrouble;
 import dev.stagecheck.config.OneLine;
 import dev.stagecheck.config.SiteProfile;
+import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.pages.CrawledPage;
 import dev.stagecheck.traffic.ConsoleEntry;
 import dev.stagecheck.traffic.Exchange;
@@ -50,7 +51,12 @@ public final class Crawler {
     /** @param file a file link: checked over HTTP, not opened in the browser */
     private record Target(String url, String from, int depth, boolean file) {}
 
-    private record Visit(PageRecord record, List<String> links, Set<String> downloads, List<RefusedLinks.Entry> refused) {}
+    /**
+     * @param asked      requests it cost the site (documents and resources the server answered, the kit's probes)
+     * @param askedToWait the longest Retry-After of a 429 among them: the site asked for quiet
+     */
+    private record Visit(PageRecord record, List<String> links, Set<String> downloads, List<RefusedLinks.Entry> refused, int asked,
+                         Optional<Duration> askedToWait) {}
 
     private final BrowserSession session;
     private final SiteProfile.Crawl limits;
@@ -60,6 +66,7 @@ public final class Crawler {
     private final ExternalLinkChecker externalLinkChecker;
     private final FileLinkCheck fileLinkCheck;
     private final int workers;
+    private final Pace pace;
 
     /** A crawl in this browser alone. */
     public Crawler(BrowserSession session, SiteProfile profile, Predicate<String> sameSite) {
@@ -79,6 +86,7 @@ public final class Crawler {
         this.menuToggle = profile.navigation().menuToggle();
         this.externalLinkChecker = new ExternalLinkChecker(session.settings().httpTimeout());
         this.fileLinkCheck = new FileLinkCheck(session.settings().httpTimeout());
+        this.pace = Pace.forSite(TargetSite.baseUrl(), limits.rate());
     }
 
     /** How {@link CrawlResult#stoppedEarly()} starts when the crawl's browser died under it. */
@@ -132,7 +140,7 @@ public final class Crawler {
         for (var target = frontier.next(); target.isPresent(); target = frontier.next()) {
             Visit visit;
             try {
-                visit = visit(browser, target.get());
+                visit = paced(browser, target.get(), frontier.deadline);
             } catch (RuntimeException e) {
                 if (!browser.isAlive()) {
                     // The machine's fault, not the page's: what the crawl saw so far is kept and reported.
@@ -306,6 +314,37 @@ public final class Crawler {
         }
     }
 
+    /**
+     * Visits a page in its turn at {@code crawl.rate}. A page the site refused with 429 and a
+     * Retry-After the crawl can afford (at most {@code timeout.page}) is asked once more after that
+     * wait, which every crawl of the site keeps too; only a second 429 is a finding.
+     */
+    private Visit paced(BrowserSession browser, Target target, Deadline crawlEnds) {
+        pace.awaitTurn(crawlEnds);
+        var visit = visit(browser, target);
+        pace.spent(visit.asked());
+        visit.askedToWait().ifPresent(wait -> pace.quietFor(atMostPageTimeout(browser, wait)));
+        var wait = Exchange.retryAfter(visit.record().error());
+        if (visit.record().status() != 429 || wait.isEmpty() || wait.get().compareTo(browser.settings().pageTimeout()) > 0
+                || crawlEnds.passed()) {
+            return visit;
+        }
+        log.info("{} answered 429 Too Many Requests; asking again after its Retry-After of {} s", SafeUrl.of(target.url()), wait.get().toSeconds());
+        pace.awaitTurn(crawlEnds);
+        var again = visit(browser, target);
+        pace.spent(again.asked());
+        if (again.record().status() != 429) {
+            return again;
+        }
+        var note = again.record().error().orElse("") + ", also when asked again after waiting " + wait.get().toSeconds() + " s";
+        return new Visit(again.record().withError(note), again.links(), again.downloads(), again.refused(), again.asked(), again.askedToWait());
+    }
+
+    private static Duration atMostPageTimeout(BrowserSession browser, Duration wait) {
+        var bound = browser.settings().pageTimeout();
+        return wait.compareTo(bound) > 0 ? bound : wait;
+    }
+
     private Visit visit(BrowserSession session, Target target) {
         if (target.file()) {
             return fileVisit(session, target);
@@ -361,6 +400,9 @@ public final class Crawler {
         // "Failed to load resource: 401" only repeats a failed sub-resource, which is counted already.
         var consoleErrors = traffic.console().stream().filter(ConsoleEntry::isError)
                 .filter(entry -> !entry.text().startsWith("Failed to load resource")).toList();
+        if (error.isEmpty() && page.notText()) {
+            error = Optional.of(PageRecord.NOT_TEXT);
+        }
         var answer = response;
         var problem = error.or(() -> answer.flatMap(exchange -> exchange.error().map(said -> redirectedTo(target.url(), exchange, said))))
                 .or(() -> answer.isEmpty() ? Optional.of("no response seen") : Optional.empty());
@@ -368,7 +410,21 @@ public final class Crawler {
                 answer.map(Exchange::status).orElse(0), problem,
                 answer.map(Exchange::challenges).orElse(List.of()),
                 page.title(), millis, resources.size(), problems, consoleErrors, traffic.probeRequests(), late, traffic.dialogs());
-        return new Visit(record, withPopups(page.links(), session), page.downloads(), traffic.refusals().entries());
+        return new Visit(record, withPopups(page.links(), session), page.downloads(), traffic.refusals().entries(),
+                asked(traffic.exchanges(), traffic.probeRequests()), askedToWait(traffic.exchanges()));
+    }
+
+    /**
+     * What the page asked of the site: every request the browser does not report as answered from its
+     * cache (it does not flag every cache hit, so the server may see fewer, never more), and the kit's probes.
+     */
+    private int asked(List<Exchange> exchanges, int probes) {
+        return (int) exchanges.stream().filter(exchange -> !exchange.fromCache() && sameSite.test(exchange.url())).count() + probes;
+    }
+
+    private static Optional<Duration> askedToWait(List<Exchange> exchanges) {
+        return exchanges.stream().filter(exchange -> exchange.status() == 429).flatMap(exchange -> exchange.retryAfter().stream())
+                .max(Duration::compareTo);
     }
 
     /** A load that ended elsewhere with no answer says where: "redirected to X, where nothing answers (net::ERR_...)". */
@@ -407,7 +463,8 @@ public final class Crawler {
         var traffic = session.traffic();
         var record = new PageRecord(SafeUrl.of(target.url()), target.from(), target.depth(), answer.status(), answer.error(),
                 answer.challenges(), "", millis, 0, List.of(), List.of(), traffic.probeRequests(), List.of());
-        return new Visit(record, List.of(), Set.of(), traffic.refusals().entries());
+        return new Visit(record, List.of(), Set.of(), traffic.refusals().entries(), 1 + traffic.probeRequests(),
+                answer.status() == 429 ? answer.retryAfter() : Optional.empty());
     }
 
     /**

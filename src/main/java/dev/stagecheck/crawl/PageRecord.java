@@ -37,6 +37,8 @@ public record PageRecord(String url, String from, int depth, int status, Optiona
     public static final String HUNG = "page hung: ";
     /** How an error starts when the page's renderer died while it was shown. */
     public static final String CRASHED = "page crashed the tab: ";
+    /** The note of a page whose text is no text: binary bytes served as a page. */
+    public static final String NOT_TEXT = "its text is not text: mostly bytes no character encoding reads (a binary file or noise served as a page)";
     /** How an error starts when the load outlasted the page timeout and was stopped (what held it is a late request). */
     public static final String LOAD_STOPPED = "the load was stopped after ";
 
@@ -59,6 +61,12 @@ public record PageRecord(String url, String from, int depth, int status, Optiona
                       List<ConsoleEntry> consoleErrors, int probeRequests) {
         this(url, from, depth, status, error, challenges, title, millis, resourceCount, problemResources, consoleErrors, probeRequests,
                 List.of());
+    }
+
+    /** This record with another note (what the crawl learned when it asked again). */
+    public PageRecord withError(String note) {
+        return new PageRecord(url, from, depth, status, Optional.of(note), challenges, title, millis, resourceCount, problemResources,
+                consoleErrors, probeRequests, lateRequests, dialogs);
     }
 
     /** True when the page hung or crashed its tab (see {@link #HUNG}, {@link #CRASHED}). */

@@ -47,6 +47,8 @@ public final class CdpWitness implements NetworkWitness {
     private final SafetyGuard guard;
     /** Requests the guard stopped, by network id: their failure is the guard's doing, not the site's. */
     private final Set<String> stopped = ConcurrentHashMap.newKeySet();
+    /** Requests the browser answered from its memory cache (Network.requestServedFromCache): the server was not asked. */
+    private final Set<String> servedFromCache = ConcurrentHashMap.newKeySet();
     private AuthDialogCanceller challenges;
 
     private CdpWitness(DevToolsConnection cdp, Traffic traffic, SafetyGuard guard) {
@@ -74,7 +76,11 @@ public final class CdpWitness implements NetworkWitness {
         cdp.on("Network.loadingFailed", this::onFailure);
         cdp.on("Network.loadingFinished", event -> traffic.ended(text(event.get("requestId"))));
         // A copy from the memory cache ends with this alone: no loadingFinished follows.
-        cdp.on("Network.requestServedFromCache", event -> traffic.ended(text(event.get("requestId"))));
+        cdp.on("Network.requestServedFromCache", event -> {
+            // A memory-cache copy: its response (if any follows) carries no cache flag of its own.
+            servedFromCache.add(text(event.get("requestId")));
+            traffic.ended(text(event.get("requestId")));
+        });
         cdp.on("Runtime.consoleAPICalled", this::onConsole);
         cdp.on("Runtime.exceptionThrown", this::onException);
         cdp.on("Log.entryAdded", this::onLogEntry);
@@ -120,7 +126,7 @@ public final class CdpWitness implements NetworkWitness {
         var earlier = pending.get(requestId);
         if (!redirect.isEmpty() && earlier != null) {
             // The 3xx that led here never gets a responseReceived of its own.
-            traffic.record(requestId + "/" + traffic.size(), exchange(earlier, redirect, Optional.empty()));
+            traffic.record(requestId + "/" + traffic.size(), exchange(earlier, redirect, Optional.empty(), false));
             wireResponses.remove(requestId); // The 3xx's own: the next hop's answer is still to come.
         }
         var page = "Document".equals(type)
@@ -141,13 +147,13 @@ public final class CdpWitness implements NetworkWitness {
                 "Document".equals(type) && mainFrameId.equals(text(event.get("frameId"))), currentPage));
         var headers = map(response.get("headers"));
         var status = ((Number) response.getOrDefault("status", 0)).intValue();
-        var note = Optional.ofNullable(failures.remove(requestId)).or(() -> Exchange.redirectNote(status, Headers.all(headers, "Location")));
+        var note = Optional.ofNullable(failures.remove(requestId)).or(() -> Exchange.noteOf(status, name -> Headers.all(headers, name)));
         if (request.topLevel() && (download != null || Headers.isAttachment(headers))) {
             note = Optional.of(Exchange.FILE); // Saved, not shown: the tab stays on the page before.
         } else if (request.topLevel()) {
             currentPage = text(response.get("url"));
         }
-        traffic.record(requestId, exchange(request, response, note));
+        traffic.record(requestId, exchange(request, response, note, servedFromCache.remove(requestId)));
         pending.remove(requestId);
         wireResponses.remove(requestId);
         if (SCRIPT_REQUESTS.contains(request.type())) {
@@ -197,6 +203,11 @@ public final class CdpWitness implements NetworkWitness {
         var request = pending.get(requestId);
         var error = text(event.get("errorText"));
         var dropped = Boolean.TRUE.equals(event.get("canceled")) || error.contains("ERR_ABORTED");
+        if (request == null && Exchange.isCutShort(error)) {
+            // Its answer came, and then its body ended early: that answer is kept, with what went wrong.
+            traffic.note(requestId, error);
+            return;
+        }
         if (request == null || dropped || stopped.remove(requestId)) {
             pending.remove(requestId);
             if (request != null && dropped && request.topLevel()) {
@@ -236,10 +247,10 @@ public final class CdpWitness implements NetworkWitness {
                 Headers.all(map(wire.get("headers")), "WWW-Authenticate"), Optional.of(error));
     }
 
-    private Exchange exchange(Pending request, Map<String, Object> response, Optional<String> error) {
+    private Exchange exchange(Pending request, Map<String, Object> response, Optional<String> error, boolean fromMemoryCache) {
         var status = ((Number) response.getOrDefault("status", 0)).intValue();
         // Kept so that an answer the server never gave (a page out of the HTTP cache) is known as such.
-        var fromCache = Boolean.TRUE.equals(response.get("fromDiskCache")) || Boolean.TRUE.equals(response.get("fromMemoryCache"))
+        var fromCache = fromMemoryCache || Boolean.TRUE.equals(response.get("fromDiskCache")) || Boolean.TRUE.equals(response.get("fromMemoryCache"))
                 || Boolean.TRUE.equals(response.get("fromPrefetchCache"));
         return new Exchange(request.method(), text(response.get("url")), status, request.type(), request.topLevel(), request.page(),
                 Headers.all(map(response.get("headers")), "WWW-Authenticate"), error, fromCache);

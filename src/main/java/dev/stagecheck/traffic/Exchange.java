@@ -63,6 +63,49 @@ public record Exchange(String method, String url, int status, String type, boole
         return redirect && locations.stream().noneMatch(Exchange::usable) ? Optional.of(NO_LOCATION) : Optional.empty();
     }
 
+    /**
+     * The note an answer needs from its headers ({@code header} looks one up by name): a redirect
+     * that names no usable Location, or how long a 429 asks the visitor to wait.
+     */
+    public static Optional<String> noteOf(int status, java.util.function.Function<String, List<String>> header) {
+        return redirectNote(status, header.apply("Location")).or(() -> retryNote(status, header.apply("Retry-After")));
+    }
+
+    /** How the note of an answer that asks the visitor to come back later starts ("Retry-After: 2 s"). */
+    public static final String RETRY_AFTER = "Retry-After: ";
+
+    /**
+     * The note a 429 (or 503) needs from its {@code Retry-After} header, in seconds from now (the
+     * header gives seconds or an HTTP date); empty without a header the kit can read.
+     */
+    static Optional<String> retryNote(int status, List<String> retryAfter) {
+        if ((status != 429 && status != 503) || retryAfter.isEmpty()) {
+            return Optional.empty();
+        }
+        var value = retryAfter.get(0).trim();
+        try {
+            return Optional.of(RETRY_AFTER + Math.max(0, Long.parseLong(value)) + " s");
+        } catch (NumberFormatException notSeconds) {
+            try {
+                var at = java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+                return Optional.of(RETRY_AFTER + Math.max(0, java.time.Duration.between(java.time.Instant.now(), at.toInstant()).toSeconds()) + " s");
+            } catch (java.time.format.DateTimeParseException neither) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** How long the server asked to wait before asking again (a 429's or 503's {@code Retry-After}). */
+    public Optional<java.time.Duration> retryAfter() {
+        return retryAfter(error);
+    }
+
+    /** The wait a note of {@link #noteOf} names, if it names one. */
+    public static Optional<java.time.Duration> retryAfter(Optional<String> note) {
+        return note.filter(text -> text.startsWith(RETRY_AFTER))
+                .map(text -> java.time.Duration.ofSeconds(Long.parseLong(text.substring(RETRY_AFTER.length()).replaceAll("\\D.*", ""))));
+    }
+
     /** A Location a browser can follow: a URL once the characters browsers escape themselves (spaces, non-ASCII) are escaped. */
     private static boolean usable(String location) {
         if (location.isBlank()) {
@@ -94,7 +137,17 @@ public record Exchange(String method, String url, int status, String type, boole
 
     /** This answer, noted as a file link (a navigation that became a download). */
     public Exchange asFile() {
-        return new Exchange(method, url, status, type, topLevel, page, challenges, Optional.of(FILE));
+        return withError(FILE);
+    }
+
+    /** This answer with a note of what went wrong with it. */
+    public Exchange withError(String note) {
+        return new Exchange(method, url, status, type, topLevel, page, challenges, Optional.of(note), fromCache);
+    }
+
+    /** The browser's word for an answer that ended before its Content-Length (or its last chunk) came. */
+    public static boolean isCutShort(String note) {
+        return note.contains("ERR_CONTENT_LENGTH_MISMATCH") || note.contains("ERR_INCOMPLETE_CHUNKED_ENCODING");
     }
 
     public boolean isUnauthorized() {
@@ -109,9 +162,9 @@ public record Exchange(String method, String url, int status, String type, boole
         return status == 0 && error.map(note -> note.startsWith(UNKNOWN) || Refusal.isNote(note)).orElse(false);
     }
 
-    /** No answer, or an error answer (4xx, 5xx): the one rule of what a failed load is. */
+    /** No answer, an error answer (4xx, 5xx), or one cut short: the one rule of what a failed load is. */
     public boolean isFailed() {
-        return !isUnknown() && (status == 0 || status >= 400);
+        return !isUnknown() && (status == 0 || status >= 400 || error.filter(Exchange::isCutShort).isPresent());
     }
 
     /** The WWW-Authenticate header lines as one readable string ("" when none). */

@@ -220,7 +220,7 @@ public final class ProbeWitness implements NetworkWitness {
         var known = before.filter(url::equals).map(thisLoad::get);
         if (known.isPresent()) {
             return document(url, known.get().status(), known.get().challenges(),
-                    Exchange.redirectNote(known.get().status(), known.get().header("Location")));
+                    Exchange.noteOf(known.get().status(), known.get()::header));
         }
         var refusal = guard.navigation(url);
         if (refusal.isPresent()) {
@@ -229,7 +229,7 @@ public final class ProbeWitness implements NetworkWitness {
             return document(url, 0, List.of(), Optional.of(refusal.get().note()));
         }
         var answer = answer(url, headers);
-        return document(url, answer.status(), answer.challenges(), Exchange.redirectNote(answer.status(), answer.header("Location")));
+        return document(url, answer.status(), answer.challenges(), Exchange.noteOf(answer.status(), answer::header));
     }
 
     /**

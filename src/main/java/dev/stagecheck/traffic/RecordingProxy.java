@@ -177,7 +177,7 @@ public final class RecordingProxy implements AutoCloseable {
         // A 3xx without a Location is where the browser stays: the page's answer, not a step on the way.
         // An attachment is saved, not shown: the tab stays on the page before, and this is a file link's answer.
         var note = topLevel && Headers.isAttachment(response.headers().map()) ? Optional.of(Exchange.FILE)
-                : Exchange.redirectNote(response.statusCode(), Headers.all(response.headers().map(), "Location"));
+                : Exchange.noteOf(response.statusCode(), name -> Headers.all(response.headers().map(), name));
         if (traffic != null) {
             traffic.record(new Exchange(request.method(), url, response.statusCode(), type(dest, document), topLevel, page, challenges, note));
         }

@@ -93,6 +93,20 @@ public final class Traffic {
         notifyAll();
     }
 
+    /**
+     * Adds a note to the answer recorded under {@code key}, if there is one still: what went wrong
+     * after it came (its body was cut short). False when nothing is recorded under that key.
+     */
+    public synchronized boolean note(String key, String note) {
+        var position = positions.get(key);
+        if (position == null || position >= exchanges.size()) {
+            return false;
+        }
+        exchanges.set(position, exchanges.get(position).withError(note));
+        notifyAll();
+        return true;
+    }
+
     public synchronized void record(ConsoleEntry entry) {
         console.add(entry);
     }

@@ -18,7 +18,7 @@ public final class CrawlVerdicts {
     public static final List<FindingKind> KINDS = List.of(FindingKind.UNEXPECTED_401, FindingKind.UNEXPECTED_403,
             FindingKind.BROKEN_LINK, FindingKind.SERVER_ERROR, FindingKind.CONSOLE_ERROR, FindingKind.SLOW_PAGE,
             FindingKind.SLOW_REQUEST, FindingKind.REDIRECT_LOOP, FindingKind.REDIRECT_WITHOUT_LOCATION, FindingKind.BROKEN_PAGE,
-            FindingKind.DIALOG, FindingKind.PAGE_HUNG, FindingKind.CRASHED_TAB, FindingKind.CRAWL_TRAP);
+            FindingKind.DIALOG, FindingKind.PAGE_HUNG, FindingKind.CRASHED_TAB, FindingKind.CRAWL_TRAP, FindingKind.RATE_LIMITED);
 
     private final ResponseRule rule;
     private final Duration pageBudget;

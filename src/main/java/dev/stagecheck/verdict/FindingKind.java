@@ -34,6 +34,7 @@ public final class FindingKind implements Comparable<FindingKind> {
     public static final FindingKind CRASHED_TAB = define("Page crashed the tab");
     public static final FindingKind CRAWL_TRAP = define("Possible crawl trap");
     public static final FindingKind CRAWL_STOPPED = define("Crawl stopped");
+    public static final FindingKind RATE_LIMITED = define("Rate limited");
 
     private final String label;
     /** Definition order: the kit's own kinds first, so tables and counts list them in a stable order. */

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * listener's guard on every test, page loads, navigation, the crawl and the server-log check.
  * A 401 is expected from the URLs the profile protects (and those a test asks for on purpose),
  * a 403 from the URLs it names forbidden; anything else that answers 401 or 403, any 5xx, a
- * missing page (404, 410), a redirect loop and a redirect that names nowhere to go are findings.
+ * missing page (404, 410), a 429 (rate limited), any other 4xx (a 431 from a cookie flood), a
+ * redirect loop and a redirect that names nowhere to go are findings.
  * A file link (a download) is judged by its status like a page. A fix here applies everywhere at once.
  */
 public final class ResponseRule {
@@ -112,15 +113,20 @@ public final class ResponseRule {
             return finding(FindingKind.REDIRECT_WITHOUT_LOCATION, url, from, "document answered a redirect " + UNUSABLE_LOCATION + " (" + note + ")"
                     + FIX_LOCATION);
         }
+        if (Exchange.isCutShort(note)) {
+            return finding(FindingKind.BROKEN_PAGE, url, from, "document" + CUT_SHORT + " (" + note + ")" + FIX_CUT_SHORT);
+        }
         if (status == 0) {
             return finding(FindingKind.BROKEN_PAGE, url, from, "no answer: " + (note.isEmpty() ? "no response seen" : note));
+        }
+        if (note.equals(PageRecord.NOT_TEXT) && status < 300) {
+            return finding(FindingKind.BROKEN_PAGE, url, from, "document answered " + status + " but " + note + ": check what the server sends here"
+                    + " and its Content-Type");
         }
         if (isExpected(url, status)) {
             return Optional.empty();
         }
-        var what = note.equals(Exchange.FILE) ? "file link" : "document";
-        return answer(what, url, from, status, error, challenges)
-                .or(() -> status >= 400 ? finding(FindingKind.BROKEN_PAGE, url, from, what + " answered " + status) : Optional.empty());
+        return answer(note.equals(Exchange.FILE) ? "file link" : "document", url, from, status, error, challenges);
     }
 
     public Optional<Finding> page(PageRecord page) {
@@ -132,6 +138,10 @@ public final class ResponseRule {
 
     /** The answer to something a page loaded (a script, an image, an XHR, an iframe); empty when it is no problem. */
     public Optional<Finding> resource(Exchange resource, String page) {
+        if (resource.error().filter(Exchange::isCutShort).isPresent()) {
+            return finding(FindingKind.BROKEN_PAGE, resource.url(), page, resource.type() + CUT_SHORT + " (" + resource.error().get() + ")"
+                    + FIX_CUT_SHORT);
+        }
         if (resource.status() == 0) {
             var note = resource.error().orElse("");
             if (refusedRedirect(note)) {
@@ -169,7 +179,7 @@ public final class ResponseRule {
                     + FIX_LOCATION);
         }
         if (status == 401) {
-            return finding(FindingKind.UNEXPECTED_401, url, from, what + " answered 401" + challengeText(challenges));
+            return finding(FindingKind.UNEXPECTED_401, url, from, what + " answered 401" + challengeText(challenges) + windowsSignIn(challenges));
         }
         if (status == 403) {
             return finding(FindingKind.UNEXPECTED_403, url, from, what + " answered 403 Forbidden");
@@ -177,14 +187,36 @@ public final class ResponseRule {
         if (status == 404 || status == 410) {
             return finding(FindingKind.BROKEN_LINK, url, from, what + " answered " + status);
         }
+        if (status == 429) {
+            return finding(FindingKind.RATE_LIMITED, url, from, what + " answered 429 Too Many Requests" + note.map(n -> " (" + n + ")").orElse("")
+                    + ": the site limits how fast one visitor may ask; lower crawl.rate, or let the kit's address through the limit");
+        }
         if (status >= 500) {
             return finding(FindingKind.SERVER_ERROR, url, from, what + " answered " + status);
+        }
+        if (status >= 400) {
+            // Every other refusal is judged too (a 400, a 405, a 431): none is a healthy answer to a link a visitor follows.
+            return finding(FindingKind.BROKEN_PAGE, url, from, what + " answered " + status + refusalHint(status));
         }
         return Optional.empty();
     }
 
+    /** What a refusal other than 401/403/404 usually means, where one cause is far the most common. */
+    private static String refusalHint(int status) {
+        return switch (status) {
+            case 431 -> " Request Header Fields Too Large: the browser's cookies for this address are too many or too large"
+                    + " (a script or the server keeps adding them); have the site set fewer, smaller cookies";
+            case 414 -> " URI Too Long: the link's address is longer than the server accepts";
+            case 405 -> " Method Not Allowed: the server does not answer this method here";
+            default -> "";
+        };
+    }
+
     private static final String UNUSABLE_LOCATION = "whose Location the browser cannot follow";
     private static final String FIX_LOCATION = ": send a Location header with the full new address, or answer 200";
+
+    private static final String CUT_SHORT = "'s answer was cut short: the connection closed before all the bytes it announced came";
+    private static final String FIX_CUT_SHORT = ": check the server's log for a crash or a timeout while it sent this";
 
     /** The browser's word for a redirect whose Location is no URL it may go to (its status is then often unknown). */
     private static boolean refusedRedirect(String note) {
@@ -197,6 +229,17 @@ public final class ResponseRule {
 
     private static String challengeText(List<String> challenges) {
         return challenges.isEmpty() ? " with no WWW-Authenticate challenge" : " (challenge: " + String.join(" | ", challenges) + ")";
+    }
+
+    /**
+     * A Negotiate or NTLM challenge asks for Windows sign-in (Kerberos, NTLM), which a browser does
+     * only on a domain-joined machine: the kit cannot get in, and says what to declare instead.
+     */
+    private static String windowsSignIn(List<String> challenges) {
+        var windows = challenges.stream().map(c -> c.strip().split("[\\s,]", 2)[0])
+                .anyMatch(scheme -> scheme.equalsIgnoreCase("Negotiate") || scheme.equalsIgnoreCase("NTLM"));
+        return windows ? ": it asks for Windows sign-in (Negotiate/NTLM), which the kit cannot do; if it must stay behind it,"
+                + " declare it in the profile (protected.N.url)" : "";
     }
 
     /** The profile's area globs as whole-URL patterns on this site. */

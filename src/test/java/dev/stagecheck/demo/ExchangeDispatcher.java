@@ -91,7 +91,12 @@ final class ExchangeDispatcher implements HttpHandler {
     }
 
     private static void write(HttpExchange exchange, Response response) throws IOException {
-        response.headers().forEach(exchange.getResponseHeaders()::set);
+        // A value of several lines is a header sent several times (two WWW-Authenticate challenges).
+        response.headers().forEach((name, value) -> {
+            if (!name.equals(Response.DECLARED_LENGTH)) {
+                exchange.getResponseHeaders().put(name, List.of(value.split("\n")));
+            }
+        });
         byte[] body = response.body();
         boolean head = exchange.getRequestMethod().equals("HEAD");
         if (head || body.length == 0) {
@@ -102,7 +107,8 @@ final class ExchangeDispatcher implements HttpHandler {
             exchange.sendResponseHeaders(response.status(), -1);
             return;
         }
-        exchange.sendResponseHeaders(response.status(), body.length);
+        var declared = response.headers().get(Response.DECLARED_LENGTH);
+        exchange.sendResponseHeaders(response.status(), declared == null ? body.length : Long.parseLong(declared));
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }

@@ -97,7 +97,7 @@ public final class HostilePages {
         if (path.equals(BLANK_TARGET)) {
             return calm(request, "Price list", "Alpha is free, Beta 29 euros, Gamma 99 euros per project and month.");
         }
-        var wire = HostileResponses.answer(path);
+        var wire = HostileResponses.answer(request);
         if (wire.isPresent()) {
             return wire.get();
         }

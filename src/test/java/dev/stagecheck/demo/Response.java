@@ -13,6 +13,11 @@ record Response(int status, Map<String, String> headers, byte[] body) {
 
     static final String HTML = "text/html; charset=utf-8";
     static final String JSON = "application/json; charset=utf-8";
+    /**
+     * Not sent: the Content-Length to promise instead of the body's own, for an answer that is cut
+     * short on purpose (the dispatcher sends the body, then closes the connection).
+     */
+    static final String DECLARED_LENGTH = "X-Demo-Declared-Length";
 
     Response {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));

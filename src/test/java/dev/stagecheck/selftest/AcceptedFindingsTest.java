@@ -118,7 +118,7 @@ public class AcceptedFindingsTest {
                 "accept.1.reason", "kept")));
         assertEquals(error.getMessage(), FILE + ": key accept.1.kind = 'Brokn link' is no finding kind that can be accepted: use one of"
                 + " Unexpected 401, Unexpected 403, Broken link, Server error, Console error, Slow page, Slow request, Redirect loop,"
-                + " Redirect without Location, Broken page, Dialog, Server log");
+                + " Redirect without Location, Broken page, Dialog, Page hung, Page crashed the tab, Possible crawl trap, Rate limited, Server log");
         assertThrows(() -> accepting(Map.of("accept.1.kind", "Regression", "accept.1.url", "*/legacy/*", "accept.1.reason", "kept")),
                 "key accept.1.kind = 'Regression' is no finding kind");
     }

@@ -176,7 +176,7 @@ public class HangsAndTrapsTest {
     private CrawlResult crawl(List<String> start, SiteProfile.Crawl limits, Predicate<String> within) {
         var session = session();
         session.resetForNextTest();
-        return new Crawler(session, withCrawl(settings.profile(), limits), url -> TargetSite.isSameOrigin(url) && within.test(url), 1)
+        return new Crawler(session, settings.profile().withCrawl(limits), url -> TargetSite.isSameOrigin(url) && within.test(url), 1)
                 .crawl("hangs", start);
     }
 
@@ -208,12 +208,7 @@ public class HangsAndTrapsTest {
 
     private static SiteProfile.Crawl limits(int pages, int depth, Duration time) {
         var crawl = Settings.current().profile().crawl();
-        return new SiteProfile.Crawl(pages, depth, time, false, crawl.pageBudget(), false);
-    }
-
-    private static SiteProfile withCrawl(SiteProfile p, SiteProfile.Crawl crawl) {
-        return new SiteProfile(p.file(), p.name(), p.startUrls(), p.navigation(), p.login(), p.contact(), p.search(), p.protectedUrls(),
-                p.forbiddenUrls(), p.apiEndpoints(), p.safety(), crawl, p.serverLog(), p.custom(), p.accepted());
+        return new SiteProfile.Crawl(pages, depth, time, false, crawl.pageBudget(), false, crawl.rate());
     }
 
     private static String said(List<Finding> findings, CrawlResult crawl) {

@@ -141,6 +141,13 @@ public class ProfileKeysTest {
                 "STAGECHECK_CRAWL_WORKERS", "2"));
         var badValue = expectThrows(ConfigException.class, () -> Settings.load(props("site", site.toString(), "crawl.max.pages", "lots"), Map.of()));
         assertOneLineNaming(badValue, "-Dcrawl.max.pages", "'lots'");
+        for (var rate : List.of("fast", "0", "-3", "Infinity")) {
+            var badRate = expectThrows(ConfigException.class, () -> Settings.load(props("site", site.toString(), "crawl.rate", rate), Map.of()));
+            assertOneLineNaming(badRate, "-Dcrawl.rate", "'" + rate + "'", "unlimited");
+        }
+        assertEquals(Settings.load(props("site", site.toString(), "crawl.rate", "0.5"), Map.of()).profile().crawl().rate(), Optional.of(0.5));
+        assertEquals(Settings.load(props("site", site.toString(), "crawl.rate", "unlimited"), Map.of()).profile().crawl().rate(),
+                Optional.of(Double.POSITIVE_INFINITY));
     }
 
     // ---- helpers ----
