@@ -42,6 +42,8 @@ public final class HostilePages {
     public static final String BLANK_TARGET = ROOT + "/blank-target-page";
     /** What the XHR page asks for in the background: it answers 401 with a Bearer challenge. */
     public static final String XHR_401_TARGET = ROOT + "/api/account";
+    /** What the iframe page embeds: a document that answers 401 with a Basic challenge. */
+    public static final String FRAME_401_TARGET = ROOT + "/members-frame";
 
     public static final List<Case> CASES = List.of(
             new Case("alert", "Alert on load", "calls alert() as soon as it loads",
@@ -60,11 +62,13 @@ public final class HostilePages {
             new Case("xhr-401", "Background request answered 401", "asks " + XHR_401_TARGET + " for the account in the background, which answers 401",
                     "<p id=\"account\">Loading your account...</p>"
                             + "<script>fetch(\"" + XHR_401_TARGET + "\").then(function (answer) {"
-                            + " document.getElementById(\"account\").textContent = answer.ok ? \"Account loaded.\" : \"Account not available.\"; });</script>"));
+                            + " document.getElementById(\"account\").textContent = answer.ok ? \"Account loaded.\" : \"Account not available.\"; });</script>"),
+            new Case("iframe-401", "A frame answered 401", "embeds " + FRAME_401_TARGET + " in an iframe, which answers 401 with a Basic challenge",
+                    "<iframe id=\"members-frame\" title=\"Members\" src=\"" + FRAME_401_TARGET + "\" width=\"300\" height=\"80\"></iframe>"));
 
-    /** Every case of the section, this class's and those of its helpers ({@link HostileResponses}). */
+    /** Every case of the section, this class's and those of its helpers ({@link HostileResponses}, {@link HostileContent}). */
     public static List<Case> all() {
-        return java.util.stream.Stream.concat(CASES.stream(), HostileResponses.CASES.stream()).toList();
+        return java.util.stream.Stream.of(CASES, HostileResponses.CASES, HostileContent.CASES).flatMap(List::stream).toList();
     }
 
     private final Layout layout;
@@ -97,9 +101,13 @@ public final class HostilePages {
         if (path.equals(BLANK_TARGET)) {
             return calm(request, "Price list", "Alpha is free, Beta 29 euros, Gamma 99 euros per project and month.");
         }
-        var wire = HostileResponses.answer(request);
+        var wire = HostileResponses.answer(request).or(() -> HostileContent.answer(request));
         if (wire.isPresent()) {
             return wire.get();
+        }
+        if (path.equals(FRAME_401_TARGET)) {
+            return Response.html(401, "<!doctype html><title>Sign in</title><p>Members only.</p>")
+                    .withHeader("WWW-Authenticate", "Basic realm=\"Hostile frame\"").noStore();
         }
         if (path.equals(XHR_401_TARGET)) {
             return Response.json(401, "{\"error\": \"sign in first\"}").withHeader("WWW-Authenticate", "Bearer realm=\"Hostile API\"").noStore();
@@ -144,7 +152,8 @@ public final class HostilePages {
                 <p class="lead">This page %s.</p>
                 %s
                 <p><a href="%s">On to a calm page</a> or <a href="%s">back to the hostile pages</a>.</p>""".formatted(
-                Html.escape(hostile.heading()), Html.escape(hostile.does()), hostile.html(), hostile.afterPath(), INDEX);
+                Html.escape(hostile.heading()), Html.escape(hostile.does()),
+                hostile.html().replace(HostileContent.HOST, request.header("Host").orElse("localhost")), hostile.afterPath(), INDEX);
         return layout.page(request, PageTitle.of(hostile.heading(), "Hostile pages"), main).noStore();
     }
 

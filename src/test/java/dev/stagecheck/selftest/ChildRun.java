@@ -49,6 +49,11 @@ final class ChildRun implements AutoCloseable {
      * for Maven ({@link MavenStandIn}), which starts that JVM through /bin/sh as Surefire does.
      */
     static ChildRun start(String name, String suiteXml, boolean throughLauncher) {
+        return start(name, suiteXml, throughLauncher, List.of());
+    }
+
+    /** Like {@link #start(String, String, boolean)}, the child JVM started with {@code jvmOptions} too (-Xmx, -D). */
+    static ChildRun start(String name, String suiteXml, boolean throughLauncher, List<String> jvmOptions) {
         var folder = ScratchFolders.newFolder(name + "-");
         try {
             Files.createDirectories(folder.resolve("tmp"));
@@ -60,8 +65,9 @@ final class ChildRun implements AutoCloseable {
                     "-D" + AllureResults.DIRECTORY_KEY + "=" + folder.resolve("allure-results"),
                     "-D" + AllureResults.SELF_TEST_KEY + "=true",
                     "-D" + SettingKey.REPORTS_DIR.key() + "=" + folder,
-                    "-D" + SettingKey.WEBHOOK_URL.key() + "=" + Webhook.OFF,
-                    "org.testng.TestNG", "-d", folder.resolve("testng").toString(), suite.toString()));
+                    "-D" + SettingKey.WEBHOOK_URL.key() + "=" + Webhook.OFF));
+            java.addAll(jvmOptions);
+            java.addAll(List.of("org.testng.TestNG", "-d", folder.resolve("testng").toString(), suite.toString()));
             var command = new ArrayList<>(List.of("env", "--default-signal=INT,TERM"));
             if (throughLauncher) {
                 command.addAll(List.of(JavaProcess.javaExecutable().toString(), "-cp", JavaProcess.testClasspath(), MavenStandIn.class.getName()));

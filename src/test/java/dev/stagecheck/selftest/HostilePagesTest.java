@@ -94,12 +94,18 @@ public class HostilePagesTest {
                 && f.from().equals(url("/hostile/xhr-401")) && f.evidence().contains("Bearer")),
                 "the background request's 401 should be an Unexpected 401 of /hostile/xhr-401" + said);
 
+        assertTrue(findings.stream().anyMatch(f -> f.kind() == FindingKind.UNEXPECTED_401 && f.url().equals(url(HostilePages.FRAME_401_TARGET))
+                && f.from().equals(url("/hostile/iframe-401")) && f.evidence().contains("Basic realm=\"Hostile frame\"")),
+                "the iframe's 401 should be an Unexpected 401 of /hostile/iframe-401, with its challenge" + said);
+
         var expected = List.<Predicate<Finding>>of(
                 f -> f.kind() == FindingKind.DIALOG,
                 f -> f.kind() == FindingKind.BROKEN_LINK && f.url().equals(url(HostilePages.POPUP_TARGET)),
                 f -> f.kind() == FindingKind.UNEXPECTED_401 && f.url().equals(url(HostilePages.XHR_401_TARGET)),
+                f -> f.kind() == FindingKind.UNEXPECTED_401 && f.url().equals(url(HostilePages.FRAME_401_TARGET)),
                 // The wire cases, each proven in HostileResponsesTest.
-                f -> HostileResponsesTest.EXPECTED.entrySet().stream().anyMatch(e -> f.url().equals(url(e.getKey())) && f.kind() == e.getValue()));
+                f -> HostileResponsesTest.EXPECTED.entrySet().stream().anyMatch(e -> f.url().equals(url(e.getKey())) && f.kind() == e.getValue()),
+                HostileContentTest.EXPECTED);
         var others = findings.stream().filter(f -> expected.stream().noneMatch(p -> p.test(f))).map(Finding::line).toList();
         assertTrue(others.isEmpty(), "nothing but the hostile cases' own findings (no slow page, no timeout, no broken page): " + others + said);
         assertTrue(crawl.stoppedEarly().isEmpty(), "the crawl ran to its end: " + crawl.stoppedEarly() + said);

@@ -21,8 +21,8 @@ import java.util.Map;
  */
 record TestNgResults(Map<String, List<Method>> byTest) {
 
-    /** One executed method: class.method, PASS/FAIL/SKIP, the exception message (may be empty). */
-    record Method(String name, String status, boolean config, String message) {
+    /** One executed method: class.method, PASS/FAIL/SKIP, the exception message (may be empty) and class ("" when none). */
+    record Method(String name, String status, boolean config, String message, String exception) {
         boolean is(String wanted) {
             return status.equalsIgnoreCase(wanted);
         }
@@ -46,7 +46,7 @@ record TestNgResults(Map<String, List<Method>> byTest) {
                     for (int m = 0; m < runs.getLength(); m++) {
                         var run = (Element) runs.item(m);
                         methods.add(new Method(simpleName(type.getAttribute("name")) + "." + run.getAttribute("name"),
-                                run.getAttribute("status"), "true".equals(run.getAttribute("is-config")), message(run)));
+                                run.getAttribute("status"), "true".equals(run.getAttribute("is-config")), message(run), exception(run)));
                     }
                 }
             }
@@ -70,6 +70,11 @@ record TestNgResults(Map<String, List<Method>> byTest) {
     private static String message(Element run) {
         var messages = run.getElementsByTagName("message");
         return messages.getLength() == 0 ? "" : messages.item(0).getTextContent().strip();
+    }
+
+    private static String exception(Element run) {
+        var exceptions = run.getElementsByTagName("exception");
+        return exceptions.getLength() == 0 ? "" : ((Element) exceptions.item(0)).getAttribute("class");
     }
 
     private static String simpleName(String className) {
