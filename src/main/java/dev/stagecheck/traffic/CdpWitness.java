@@ -4,6 +4,7 @@ import dev.stagecheck.config.OneLine;
 import dev.stagecheck.devtools.DevToolsConnection;
 import dev.stagecheck.safety.Refusal;
 import dev.stagecheck.safety.SafetyGuard;
+import dev.stagecheck.url.BrowserOwnUrl;
 import dev.stagecheck.url.SafeUrl;
 
 import java.util.List;
@@ -49,6 +50,16 @@ public final class CdpWitness implements NetworkWitness {
     private final Set<String> stopped = ConcurrentHashMap.newKeySet();
     /** Requests the browser answered from its memory cache (Network.requestServedFromCache): the server was not asked. */
     private final Set<String> servedFromCache = ConcurrentHashMap.newKeySet();
+    /**
+     * Requests of the browser's own (its PDF viewer, a built-in page), by request id: no resource of
+     * the site's, and never a page's. Their late events would otherwise land on the next page shown.
+     */
+    private final Set<String> browserOwn = ConcurrentHashMap.newKeySet();
+    /**
+     * Script worlds the site's scripts do not run in: the browser's own pages and components, and
+     * isolated worlds (an extension's, a driver's). Their errors are not the site's.
+     */
+    private final Set<Object> foreignContexts = ConcurrentHashMap.newKeySet();
     private AuthDialogCanceller challenges;
 
     private CdpWitness(DevToolsConnection cdp, Traffic traffic, SafetyGuard guard) {
@@ -74,13 +85,20 @@ public final class CdpWitness implements NetworkWitness {
         cdp.on("Network.responseReceived", this::onResponse);
         cdp.on("Network.responseReceivedExtraInfo", this::onWireResponse);
         cdp.on("Network.loadingFailed", this::onFailure);
-        cdp.on("Network.loadingFinished", event -> traffic.ended(text(event.get("requestId"))));
+        cdp.on("Network.loadingFinished", event -> {
+            if (!browserOwn.remove(text(event.get("requestId")))) {
+                traffic.ended(text(event.get("requestId")));
+            }
+        });
         // A copy from the memory cache ends with this alone: no loadingFinished follows.
         cdp.on("Network.requestServedFromCache", event -> {
             // A memory-cache copy: its response (if any follows) carries no cache flag of its own.
             servedFromCache.add(text(event.get("requestId")));
             traffic.ended(text(event.get("requestId")));
         });
+        cdp.on("Runtime.executionContextCreated", this::onContext);
+        cdp.on("Runtime.executionContextDestroyed", event -> foreignContexts.remove(event.get("executionContextId")));
+        cdp.on("Runtime.executionContextsCleared", event -> foreignContexts.clear());
         cdp.on("Runtime.consoleAPICalled", this::onConsole);
         cdp.on("Runtime.exceptionThrown", this::onException);
         cdp.on("Log.entryAdded", this::onLogEntry);
@@ -115,6 +133,7 @@ public final class CdpWitness implements NetworkWitness {
         failures.clear();
         aborted.clear();
         stopped.clear();
+        browserOwn.clear();
     }
 
     private synchronized void onRequest(Map<String, Object> event) {
@@ -122,6 +141,10 @@ public final class CdpWitness implements NetworkWitness {
         var requestId = text(event.get("requestId"));
         var type = text(event.getOrDefault("type", "Other"));
         var url = text(request.get("url"));
+        if (BrowserOwnUrl.is(url) || BrowserOwnUrl.is(text(event.get("documentURL")))) {
+            browserOwn.add(requestId);
+            return;
+        }
         var redirect = map(event.get("redirectResponse"));
         var earlier = pending.get(requestId);
         if (!redirect.isEmpty() && earlier != null) {
@@ -139,6 +162,9 @@ public final class CdpWitness implements NetworkWitness {
 
     private synchronized void onResponse(Map<String, Object> event) {
         var requestId = text(event.get("requestId"));
+        if (browserOwn.contains(requestId)) {
+            return;
+        }
         var response = map(event.get("response"));
         var download = aborted.remove(requestId);
         // Events may come out of order: a response before its request is still the tab's document when it says so.
@@ -166,6 +192,9 @@ public final class CdpWitness implements NetworkWitness {
 
     private synchronized void onWireResponse(Map<String, Object> event) {
         var requestId = text(event.get("requestId"));
+        if (browserOwn.contains(requestId)) {
+            return;
+        }
         var request = pending.get(requestId);
         var download = aborted.get(requestId);
         if (download != null) {
@@ -191,6 +220,9 @@ public final class CdpWitness implements NetworkWitness {
      */
     private synchronized void onFailure(Map<String, Object> event) {
         var requestId = text(event.get("requestId"));
+        if (browserOwn.remove(requestId)) {
+            return;
+        }
         try {
             recordFailure(requestId, event);
         } finally {
@@ -300,7 +332,18 @@ public final class CdpWitness implements NetworkWitness {
         }
     }
 
+    private void onContext(Map<String, Object> event) {
+        var context = map(event.get("context"));
+        var aux = map(context.get("auxData"));
+        if (BrowserOwnUrl.is(text(context.get("origin"))) || Boolean.FALSE.equals(aux.get("isDefault"))) {
+            foreignContexts.add(context.get("id"));
+        }
+    }
+
     private void onConsole(Map<String, Object> event) {
+        if (foreignContexts.contains(event.get("executionContextId"))) {
+            return;
+        }
         var level = text(event.get("type"));
         var args = event.get("args") instanceof List<?> list ? list : List.of();
         var text = new StringBuilder();
@@ -314,6 +357,9 @@ public final class CdpWitness implements NetworkWitness {
 
     private void onException(Map<String, Object> event) {
         var details = map(event.get("exceptionDetails"));
+        if (foreignContexts.contains(details.get("executionContextId")) || BrowserOwnUrl.is(text(details.get("url")))) {
+            return;
+        }
         var exception = map(details.get("exception"));
         var text = exception.containsKey("description") ? text(exception.get("description")) : text(details.get("text"));
         traffic.record(new ConsoleEntry("exception", OneLine.of(text), currentPage));
@@ -321,6 +367,9 @@ public final class CdpWitness implements NetworkWitness {
 
     private void onLogEntry(Map<String, Object> event) {
         var entry = map(event.get("entry"));
+        if (BrowserOwnUrl.is(text(entry.get("url")))) {
+            return;
+        }
         // Failed sub-resources ("Failed to load resource: ... 401") arrive only here. A request the
         // safety guard stopped fails with ERR_BLOCKED_BY_CLIENT: the kit's doing, listed as refused.
         if (text(entry.get("text")).contains("ERR_BLOCKED_BY_CLIENT")) {
