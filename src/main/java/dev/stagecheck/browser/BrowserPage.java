@@ -30,4 +30,12 @@ interface BrowserPage {
      * but WebDriver answers "tab crashed" for that tab from then on, so the browser is not reused.
      */
     boolean crashedOnce();
+
+    /**
+     * True when the tab can show no further page: a browser without DevTools whose page hung or
+     * whose web process died. Its crawl goes on in a new browser; a DevTools tab mends itself.
+     */
+    default boolean unusable() {
+        return false;
+    }
 }

@@ -49,7 +49,7 @@ public final class BrowserSession {
         // A link that downloads must not leave files in the user's own Downloads folder: its status is all the kit reads.
         devTools.ifPresent(cdp -> cdp.sendQuietly("Browser.setDownloadBehavior", Map.of("behavior", "deny")));
         this.witness = witness(started, devTools, traffic, guard, settings);
-        this.page = devTools.<BrowserPage>map(cdp -> new CdpPage(cdp, settings.pageTimeout())).orElseGet(() -> new DriverPage(driver, traffic));
+        this.page = devTools.<BrowserPage>map(cdp -> new CdpPage(cdp, settings.pageTimeout())).orElseGet(() -> new DriverPage(driver, traffic, settings.pageTimeout(), started.proxy().isPresent()));
         // A dialog blocks the page and every command after it; a new window escapes the witness: both handled here.
         devTools.ifPresent(cdp -> DialogCloser.attach(cdp, traffic));
         this.popups = devTools.map(cdp -> PopupWatch.attach(cdp, traffic)).orElseGet(PopupWatch::unannounced);
@@ -268,6 +268,23 @@ public final class BrowserSession {
         return keepsCredentials;
     }
 
+    /**
+     * True when this browser can show no further page (its page hung for good or its session ended
+     * with a crashed page, where the browser has no DevTools to mend the tab): a crawl goes on in a
+     * new browser, if it can ({@link #holdsSignIn()}).
+     */
+    public boolean mustBeReplaced() {
+        return page.unusable();
+    }
+
+    /**
+     * True when the browser holds a way in that a new browser would not have: a sign-in the
+     * checklist made (to be ended) or HTTP credentials. Cookies of a visitor are not carried over.
+     */
+    public boolean holdsSignIn() {
+        return signOuts.any() || keepsCredentials;
+    }
+
     /** False when the browser crashed or its session is gone; the next test then gets a fresh one. */
     public boolean isAlive() {
         // WebDriver answers "tab crashed" for a tab whose renderer died, for good: the next test needs a new browser.
@@ -284,7 +301,9 @@ public final class BrowserSession {
     }
 
     public void quit() {
-        if (answers()) {
+        if (page.unusable()) {
+            signOuts.abandon(); // A logout would wait on the page that holds the tab, a page timeout for nothing.
+        } else if (answers()) {
             signOuts.endAll();
         }
         witness.close();

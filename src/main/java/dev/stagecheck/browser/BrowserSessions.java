@@ -84,6 +84,15 @@ public final class BrowserSessions {
         return session;
     }
 
+    /**
+     * A new browser in place of {@code unusable} (quit, its processes ended): this thread's browser
+     * from now on, with the same settings.
+     */
+    public static BrowserSession replace(BrowserSession unusable) {
+        discard(unusable);
+        return current(unusable.settings());
+    }
+
     private static boolean sameBrowser(Settings a, Settings b) {
         return a.browser() == b.browser() && a.device() == b.device() && a.gridUrl().equals(b.gridUrl());
     }

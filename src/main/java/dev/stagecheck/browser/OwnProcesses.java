@@ -1,5 +1,7 @@
 package dev.stagecheck.browser;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -38,6 +40,30 @@ final class OwnProcesses {
                     .forEach(found::add);
         }
         return found;
+    }
+
+    /**
+     * Every process of the Unix session {@code sid} (one the kit started with {@code setsid}): its
+     * leader and everything below it, also what its browser left to init when it died (WebKit's web
+     * processes outlive MiniBrowser). Empty where there is no /proc to read.
+     */
+    static Set<ProcessHandle> inSession(long sid) {
+        var found = new LinkedHashSet<ProcessHandle>();
+        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+            all.filter(process -> session(process.pid()) == sid).forEach(found::add);
+        }
+        return found;
+    }
+
+    /** The session id of a process, from /proc/PID/stat (the fourth field after the command's closing parenthesis). */
+    private static long session(long pid) {
+        try {
+            var stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[3]);
+        } catch (IOException | RuntimeException e) {
+            return -1; // Gone meanwhile, or no /proc: not one of the session's.
+        }
     }
 
     /** Kills them at once (no browser needs to save anything) and waits for them, at most {@code bound}. */

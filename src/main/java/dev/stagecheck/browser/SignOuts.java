@@ -25,9 +25,23 @@ final class SignOuts {
         pending.add(signOut);
     }
 
+    /** True while a session is still to be ended. */
+    boolean any() {
+        return !pending.isEmpty();
+    }
+
     /** Forgets a sign-out that is not needed any more (the test logged out itself). */
     void remove(Runnable signOut) {
         pending.remove(signOut);
+    }
+
+    /** Gives up the sessions of a browser that can take no more commands (its page hung or crashed), saying so once. */
+    void abandon() {
+        if (!pending.isEmpty()) {
+            log.info("{} session(s) the checklist signed in to could not be ended (the browser's page hung or crashed): they stay"
+                    + " valid on the server until they expire", pending.size());
+        }
+        pending.clear();
     }
 
     /** Ends every session, oldest first; one that cannot be ended says so in one line. */

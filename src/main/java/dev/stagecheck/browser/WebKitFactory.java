@@ -42,6 +42,8 @@ final class WebKitFactory implements BrowserFactory {
     private static final Logger log = LoggerFactory.getLogger(WebKitFactory.class);
     static final String PACKAGES = "webkit2gtk-driver xvfb";
     private static final Duration DRIVER_READY = Duration.ofSeconds(10);
+    /** How long the processes of a quit browser get to be gone once killed. */
+    private static final Duration QUIT_BOUND = Duration.ofSeconds(2);
 
     @Override
     public Optional<String> unavailable(Settings settings) {
@@ -76,8 +78,12 @@ final class WebKitFactory implements BrowserFactory {
         var process = startDriver(port);
         var proxy = recordingProxy(settings);
         Runnable cleanUp = () -> {
+            // The driver's whole session: a web process that hung or hoarded memory outlives MiniBrowser, still spinning.
+            var tree = new java.util.LinkedHashSet<>(OwnProcesses.inSession(process.pid()));
+            process.descendants().forEach(tree::add);
             process.destroy();
             proxy.ifPresent(RecordingProxy::close);
+            OwnProcesses.kill(tree, QUIT_BOUND);
         };
         try {
             var caps = new MutableCapabilities();
@@ -123,7 +129,11 @@ final class WebKitFactory implements BrowserFactory {
 
     private static Process startDriver(int port) {
         try {
-            var builder = new ProcessBuilder(driver().orElseThrow().toString(), "--port=" + port)
+            // In a session of its own (setsid, a part of util-linux): everything it starts can be found, and ended, by that session.
+            var command = new ArrayList<String>();
+            Commands.onPath("setsid").ifPresent(setsid -> command.add(setsid.toString()));
+            command.addAll(List.of(driver().orElseThrow().toString(), "--port=" + port));
+            var builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             builder.environment().put("DISPLAY", VirtualDisplay.ensure().orElseThrow());

@@ -1,6 +1,7 @@
 package dev.stagecheck.crawl;
 
 import dev.stagecheck.browser.BrowserSession;
+import dev.stagecheck.browser.BrowserSessions;
 import dev.stagecheck.browser.TabTrouble;
 import dev.stagecheck.config.OneLine;
 import dev.stagecheck.config.SiteProfile;
@@ -136,7 +137,8 @@ public final class Crawler {
     }
 
     /** One browser's share of the crawl: take the next page, visit it, hand back what it links to. */
-    private void work(BrowserSession browser, Frontier frontier) {
+    private void work(BrowserSession first, Frontier frontier) {
+        var browser = first;
         for (var target = frontier.next(); target.isPresent(); target = frontier.next()) {
             Visit visit;
             try {
@@ -154,6 +156,13 @@ public final class Crawler {
                 return;
             }
             frontier.done(target.get(), visit);
+            if (browser.mustBeReplaced()) {
+                var next = frontier.replace(browser, target.get(), browser == session);
+                if (next.isEmpty()) {
+                    return;
+                }
+                browser = next.get();
+            }
         }
     }
 
@@ -282,6 +291,41 @@ public final class Crawler {
             notifyAll();
         }
 
+        /**
+         * The page {@code target} left its browser unusable (one without DevTools: a hung script or a dead
+         * web process): a new browser goes on with the crawl. Not one that held a sign-in, which a new
+         * browser would not have: the rest would be crawled as a visitor, every member page a false finding.
+         */
+        Optional<BrowserSession> replace(BrowserSession unusable, Target target, boolean own) {
+            synchronized (this) {
+                if (unusable.holdsSignIn()) {
+                    if (own) {
+                        stoppedEarly = BROWSER_DIED + " (ended by the kit: " + SafeUrl.of(target.url()) + " hung or crashed it, and this"
+                                + " browser cannot mend a tab) after " + pages.size() + " pages; its sign-in cannot be carried to a new"
+                                + " browser, so the rest was not crawled";
+                        notifyAll();
+                    }
+                    log.info("crawl {}: {} left the browser unusable; it held a sign-in, so {}", label, SafeUrl.of(target.url()),
+                            own ? "the crawl stops here" : "the other browsers crawl on without it");
+                    return Optional.empty();
+                }
+            }
+            log.info("crawl {}: {} left the browser unusable (hung or crashed); the crawl goes on in a new one", label, SafeUrl.of(target.url()));
+            try {
+                return Optional.of(BrowserSessions.replace(unusable));
+            } catch (RuntimeException e) {
+                log.info("crawl {}: no new browser started ({})", label, OneLine.of(e.getMessage()));
+                if (own) {
+                    synchronized (this) {
+                        stoppedEarly = BROWSER_DIED + " (ended by the kit: " + SafeUrl.of(target.url()) + " hung or crashed it) after "
+                                + pages.size() + " pages, and no new browser started: " + OneLine.of(e.getMessage());
+                        notifyAll();
+                    }
+                }
+                return Optional.empty();
+            }
+        }
+
         /** A worker's browser failed on {@code target}: stop the others too; the result names the error. */
         synchronized void failed(Target target, RuntimeException e) {
             busy--;
@@ -375,7 +419,8 @@ public final class Crawler {
         var trouble = session.tabTrouble();
         // Read first: a script call runs after the page's load handlers, so what they sent is known by then.
         // A renderer that died shows a blank page now: nothing of this page's to read.
-        var page = trouble.filter(TabTrouble::crashed).isPresent() ? CrawledPage.Reading.NOTHING : shown.read();
+        // So does a tab that must be given up (a browser that cannot stop a page's script): nothing can be read there.
+        var page = trouble.filter(TabTrouble::crashed).isPresent() || session.mustBeReplaced() ? CrawledPage.Reading.NOTHING : shown.read();
         trouble = trouble.or(session::tabTrouble);
         List<PageRecord.LateRequest> late;
         if (timedOut) {

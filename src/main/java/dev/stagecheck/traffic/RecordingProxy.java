@@ -58,6 +58,8 @@ public final class RecordingProxy implements AutoCloseable {
         return thread;
     });
     private volatile Traffic traffic;
+    /** Names each relayed request for the traffic's record of what is still running. */
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
     private volatile SafetyGuard guard;
     private volatile String currentPage = "";
     /** Basic credentials of a typed URL, sent below the path they cover. */
@@ -159,6 +161,11 @@ public final class RecordingProxy implements AutoCloseable {
         }
         HttpResponse<byte[]> response;
         var forwarded = forwarded(request);
+        // Told as it starts and ends, so a page's load can be waited for and what held it named (an image that never answers).
+        var key = "proxy-" + requests.incrementAndGet();
+        if (traffic != null) {
+            traffic.started(key, url, type(dest, document), topLevel, page);
+        }
         try {
             response = client.send(forwarded, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException | IllegalArgumentException e) {
@@ -172,6 +179,10 @@ public final class RecordingProxy implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            if (traffic != null) {
+                traffic.ended(key);
+            }
         }
         var challenges = Headers.all(response.headers().map(), "WWW-Authenticate");
         // A 3xx without a Location is where the browser stays: the page's answer, not a step on the way.

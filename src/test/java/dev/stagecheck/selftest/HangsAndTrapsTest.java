@@ -8,17 +8,11 @@ import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.crawl.CrawlResult;
 import dev.stagecheck.crawl.Crawler;
 import dev.stagecheck.crawl.PageRecord;
-import dev.stagecheck.demo.DemoSite;
-import dev.stagecheck.demo.DemoSiteProvider;
 import dev.stagecheck.demo.HostileHangs;
 import dev.stagecheck.demo.HostilePages;
-import dev.stagecheck.verdict.CrawlVerdicts;
 import dev.stagecheck.verdict.Finding;
 import dev.stagecheck.verdict.FindingKind;
-import dev.stagecheck.verdict.ResponseRule;
 import org.testng.SkipException;
-import org.testng.annotations.AfterClass;
-import org.testng.annotations.AfterMethod;
 import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 
@@ -38,37 +32,29 @@ import static org.testng.Assert.assertTrue;
  * near-duplicates. Each costs at most one page timeout (here {@value #PAGE_TIMEOUT_SECONDS} s),
  * gets one finding naming it, and the pages after it are crawled normally in a working browser.
  */
-public class HangsAndTrapsTest {
+public class HangsAndTrapsTest extends HostileSectionTest {
     static final int PAGE_TIMEOUT_SECONDS = 8;
     private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(PAGE_TIMEOUT_SECONDS);
     /** Room for the rest of a visit (reads, the browser's own work) on a busy 2-core machine. */
     private static final Duration SLACK = Duration.ofSeconds(12);
 
-    private DemoSite demo;
     private Settings settings;
 
+    /** After the section is on (HostileSectionTest): a short page timeout, so a hang costs seconds. */
     @BeforeMethod
-    public void hostileOn() {
-        TargetSite.baseUrl();
-        demo = DemoSiteProvider.running().orElseThrow(() -> new SkipException("needs the built-in demo site (no -Dbase.url)"));
-        demo.hostile(true);
+    public void shortPageTimeout() {
         var properties = new Properties();
         properties.putAll(System.getProperties());
         properties.setProperty("timeout.page", PAGE_TIMEOUT_SECONDS + "s");
-        settings = Settings.load(properties, System.getenv());
+        settings = browser(Settings.load(properties, System.getenv()));
+        BrowserSession.unavailable(settings).ifPresent(reason -> {
+            throw new SkipException(settings.browser() + " cannot run here: " + reason);
+        });
     }
 
-    @AfterMethod(alwaysRun = true)
-    public void hostileOff() {
-        if (demo != null) {
-            demo.hostile(false);
-        }
-    }
-
-    @AfterClass(alwaysRun = true)
-    public void quitBrowsers() {
-        // The next class must not get a browser with this class's short page timeout.
-        BrowserSessions.quitAll();
+    /** The browser the cases run in: the run's own (Chromium unless -Dbrowser says otherwise). */
+    Settings browser(Settings settings) {
+        return settings;
     }
 
     @Test(description = "a script that never ends costs one page timeout, is a Page hung finding, and the next pages load normally")
@@ -168,7 +154,7 @@ public class HangsAndTrapsTest {
         assertWorkingBrowser();
     }
 
-    private CrawlResult crawl(List<String> start, SiteProfile.Crawl limits) {
+    CrawlResult crawl(List<String> start, SiteProfile.Crawl limits) {
         return crawl(start, limits, TargetSite::isSameOrigin);
     }
 
@@ -182,14 +168,15 @@ public class HangsAndTrapsTest {
 
     private BrowserSession session() {
         var existing = BrowserSessions.existing();
-        if (existing.isPresent() && !existing.get().settings().pageTimeout().equals(PAGE_TIMEOUT)) {
+        if (existing.isPresent() && (!existing.get().settings().pageTimeout().equals(PAGE_TIMEOUT)
+                || existing.get().settings().browser() != settings.browser())) {
             BrowserSessions.quitAll();
         }
         return BrowserSessions.current(settings);
     }
 
-    private List<Finding> findings(CrawlResult crawl) {
-        return new CrawlVerdicts(ResponseRule.of(settings.profile()), settings.profile().crawl().pageBudget()).findings(crawl);
+    List<Finding> findings(CrawlResult crawl) {
+        return findings(settings.profile(), crawl);
     }
 
     private void assertWorkingBrowser() {
@@ -206,17 +193,9 @@ public class HangsAndTrapsTest {
                 url + " is crawled normally after the hostile page: " + page + said);
     }
 
-    private static SiteProfile.Crawl limits(int pages, int depth, Duration time) {
+    static SiteProfile.Crawl limits(int pages, int depth, Duration time) {
         var crawl = Settings.current().profile().crawl();
         return new SiteProfile.Crawl(pages, depth, time, false, crawl.pageBudget(), false, crawl.rate());
     }
 
-    private static String said(List<Finding> findings, CrawlResult crawl) {
-        return "; the crawl found:\n  " + String.join("\n  ", findings.stream().map(Finding::line).toList()) + "\n" + crawl.table()
-                + crawl.stoppedEarly().map(s -> "stopped early: " + s + "\n").orElse("");
-    }
-
-    private static String url(String path) {
-        return TargetSite.resolve(path);
-    }
 }

@@ -2,26 +2,14 @@ package dev.stagecheck.selftest;
 
 import dev.stagecheck.browser.BrowserSessions;
 import dev.stagecheck.config.Settings;
-import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.crawl.CrawlResult;
 import dev.stagecheck.crawl.Crawler;
 import dev.stagecheck.crawl.PageRecord;
-import dev.stagecheck.demo.DemoSite;
-import dev.stagecheck.demo.DemoSiteProvider;
 import dev.stagecheck.demo.HostileContent;
-import dev.stagecheck.demo.HostilePages;
-import dev.stagecheck.verdict.AcceptedFindings;
-import dev.stagecheck.verdict.CrawlVerdicts;
 import dev.stagecheck.verdict.Finding;
 import dev.stagecheck.verdict.FindingKind;
-import dev.stagecheck.verdict.ResponseRule;
-import org.testng.SkipException;
-import org.testng.annotations.AfterClass;
-import org.testng.annotations.AfterMethod;
-import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -35,38 +23,10 @@ import static org.testng.Assert.assertTrue;
  * The crawl gets past each without a false finding; the 20,000 near-duplicate links are one
  * Possible crawl trap, and the 5 MB page may be a Slow page (it is one, on a slow machine).
  */
-public class HostileContentTest {
+public class HostileContentTest extends HostileSectionTest {
     /** The findings these cases may give: the trap always, the huge page's slowness where it is slow. */
     static final Predicate<Finding> EXPECTED = f -> f.kind() == FindingKind.CRAWL_TRAP && f.url().startsWith(url(HostileContent.HUGE_ITEM))
             || f.kind() == FindingKind.SLOW_PAGE && f.url().equals(url(HostileContent.HUGE));
-    private static final Predicate<String> CASES_ONLY = link -> {
-        if (!TargetSite.isSameOrigin(link)) {
-            return false;
-        }
-        var path = URI.create(link).getPath();
-        return path.startsWith(HostilePages.ROOT + "/") && !path.equals(HostilePages.INDEX) || path.startsWith("/downloads/");
-    };
-    private DemoSite demo;
-
-    @BeforeMethod
-    public void hostileOn() {
-        TargetSite.baseUrl();
-        demo = DemoSiteProvider.running().orElseThrow(() -> new SkipException("needs the built-in demo site (no -Dbase.url)"));
-        demo.hostile(true);
-    }
-
-    @AfterMethod(alwaysRun = true)
-    public void hostileOff() {
-        if (demo != null) {
-            demo.hostile(false);
-        }
-    }
-
-    @AfterClass(alwaysRun = true)
-    public void quitBrowsers() {
-        BrowserSessions.quitAll();
-    }
-
     @Test(description = "downloads, a 15-hop chain, a meta refresh, a script redirect, odd links and a 5 MB page: crawled past, no false finding")
     public void oddContentIsCrawledPast() {
         var profile = Settings.current().profile();
@@ -76,9 +36,8 @@ public class HostileContentTest {
         var crawl = new Crawler(session, profile, CASES_ONLY, 1).crawl("hostile-content",
                 HostileContent.CASES.stream().map(hostile -> url(hostile.path())).toList());
         var seconds = (System.nanoTime() - started) / 1e9;
-        var findings = AcceptedFindings.ofThisRun(profile).sort(
-                new CrawlVerdicts(ResponseRule.of(profile), profile.crawl().pageBudget()).findings(crawl), List.of()).failing();
-        var said = "; the crawl found:\n  " + String.join("\n  ", findings.stream().map(Finding::line).toList()) + "\n" + crawl.table();
+        var findings = findings(profile, crawl);
+        var said = said(findings, crawl);
 
         var others = findings.stream().filter(EXPECTED.negate()).map(Finding::line).toList();
         assertTrue(others.isEmpty(), "no finding but the huge page's trap (and slowness): " + others + said);
@@ -109,9 +68,5 @@ public class HostileContentTest {
         assertEquals(visits.size(), 1, path + " is crawled once" + said);
         Optional<PageRecord> page = visits.stream().findFirst();
         assertTrue(page.get().status() == 200, path + " answered 200: " + page + said);
-    }
-
-    private static String url(String path) {
-        return TargetSite.resolve(path);
     }
 }

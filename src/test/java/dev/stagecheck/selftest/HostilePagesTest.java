@@ -6,21 +6,12 @@ import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.crawl.CrawlResult;
 import dev.stagecheck.crawl.Crawler;
 import dev.stagecheck.crawl.PageRecord;
-import dev.stagecheck.demo.DemoSite;
-import dev.stagecheck.demo.DemoSiteProvider;
 import dev.stagecheck.demo.HostileHangs;
 import dev.stagecheck.demo.HostilePages;
-import dev.stagecheck.verdict.AcceptedFindings;
-import dev.stagecheck.verdict.CrawlVerdicts;
 import dev.stagecheck.verdict.Finding;
 import dev.stagecheck.verdict.FindingKind;
-import dev.stagecheck.verdict.ResponseRule;
 import org.openqa.selenium.By;
 import org.testng.ITestResult;
-import org.testng.SkipException;
-import org.testng.annotations.AfterClass;
-import org.testng.annotations.AfterMethod;
-import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 import org.testng.xml.internal.Parser;
 
@@ -40,31 +31,10 @@ import static org.testng.Assert.assertTrue;
  * finding (kind, URL, text), none costs a page timeout or ends in a raw WebDriver error, the test's
  * own tab stays the only one, and the calm page after each case is crawled as any other.
  */
-public class HostilePagesTest {
+public class HostilePagesTest extends HostileSectionTest {
     /** Words of a WebDriver or DevTools error that must never reach a result: a dialog left open, a raw exception. */
     private static final List<String> RAW_ERRORS = List.of("UnhandledAlert", "unexpected alert", "alert open", "WebDriverException",
             "Exception:", "Not attached", "did not load within", "timed out", "internal error");
-
-    private DemoSite demo;
-
-    @BeforeMethod
-    public void hostileOn() {
-        TargetSite.baseUrl();
-        demo = DemoSiteProvider.running().orElseThrow(() -> new SkipException("needs the built-in demo site (no -Dbase.url)"));
-        demo.hostile(true);
-    }
-
-    @AfterMethod(alwaysRun = true)
-    public void hostileOff() {
-        if (demo != null) {
-            demo.hostile(false);
-        }
-    }
-
-    @AfterClass(alwaysRun = true)
-    public void quitBrowsers() {
-        BrowserSessions.quitAll();
-    }
 
     @Test(description = "the crawl reports each hostile page with its own finding and crawls the page after it normally")
     public void crawlReportsEveryCase() {
@@ -74,10 +44,9 @@ public class HostilePagesTest {
         // The hangs and traps cost time of their own and are proven in HangsAndTrapsTest: not crawled here.
         var crawl = new Crawler(session, profile, link -> TargetSite.isSameOrigin(link) && !HostileHangs.covers(link), 1)
                 .crawl("hostile", List.of(url(HostilePages.INDEX)));
-        var findings = AcceptedFindings.ofThisRun(profile).sort(
-                new CrawlVerdicts(ResponseRule.of(profile), profile.crawl().pageBudget()).findings(crawl), List.of()).failing();
+        var findings = findings(profile, crawl);
         var lines = findings.stream().map(Finding::line).toList();
-        var said = "; the crawl found: " + String.join("\n  ", lines) + "\n" + crawl.table();
+        var said = said(findings, crawl);
 
         assertFinding(findings, FindingKind.DIALOG, HostilePages.INDEX, HostilePages.INDEX_ALERT, said);
         assertFinding(findings, FindingKind.DIALOG, "/hostile/alert", "alert(", said);
@@ -197,9 +166,5 @@ public class HostilePagesTest {
 
     private static Optional<PageRecord> page(CrawlResult crawl, String path) {
         return crawl.pages().stream().filter(p -> p.url().equals(url(path))).findFirst();
-    }
-
-    private static String url(String path) {
-        return TargetSite.resolve(path);
     }
 }

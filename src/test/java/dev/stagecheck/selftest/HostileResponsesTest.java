@@ -5,25 +5,13 @@ import dev.stagecheck.config.Settings;
 import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.crawl.CrawlResult;
 import dev.stagecheck.crawl.Crawler;
-import dev.stagecheck.demo.DemoSite;
-import dev.stagecheck.demo.DemoSiteProvider;
-import dev.stagecheck.demo.HostilePages;
 import dev.stagecheck.demo.HostileResponses;
-import dev.stagecheck.verdict.AcceptedFindings;
-import dev.stagecheck.verdict.CrawlVerdicts;
 import dev.stagecheck.verdict.Finding;
 import dev.stagecheck.verdict.FindingKind;
-import dev.stagecheck.verdict.ResponseRule;
-import org.testng.SkipException;
-import org.testng.annotations.AfterClass;
-import org.testng.annotations.AfterMethod;
-import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
@@ -34,9 +22,7 @@ import static org.testng.Assert.assertTrue;
  * (not "no answer"), a redirect to a host where nothing listens is one line, and the crawl never
  * follows a link found on the browser's own error page shown for either.
  */
-public class HostileResponsesTest {
-    private static final Predicate<String> CASES_ONLY = url -> TargetSite.isSameOrigin(url)
-            && URI.create(url).getPath().startsWith(HostilePages.ROOT + "/") && !URI.create(url).getPath().equals(HostilePages.INDEX);
+public class HostileResponsesTest extends HostileSectionTest {
     private static final List<String> REDIRECTS = List.of("redirect-loop", "redirect-dead-host");
     private static final List<String> STATUSES = List.of("retry-after", "too-many-requests", "cookie-flood", "windows-sign-in", "cut-short",
             "random-bytes");
@@ -50,27 +36,6 @@ public class HostileResponsesTest {
             HostileResponses.INTRANET, FindingKind.UNEXPECTED_401,
             HostileResponses.CUT_SHORT, FindingKind.BROKEN_PAGE,
             HostileResponses.NOISE, FindingKind.BROKEN_PAGE);
-    private DemoSite demo;
-
-    @BeforeMethod
-    public void hostileOn() {
-        TargetSite.baseUrl();
-        demo = DemoSiteProvider.running().orElseThrow(() -> new SkipException("needs the built-in demo site (no -Dbase.url)"));
-        demo.hostile(true);
-    }
-
-    @AfterMethod(alwaysRun = true)
-    public void hostileOff() {
-        if (demo != null) {
-            demo.hostile(false);
-        }
-    }
-
-    @AfterClass(alwaysRun = true)
-    public void quitBrowsers() {
-        BrowserSessions.quitAll();
-    }
-
     @Test(description = "redirect loop and redirect to a dead host: one finding each, and no link of an error page is followed")
     public void redirectsAreJudgedAndErrorPagesNotCrawled() {
         var crawl = crawl(REDIRECTS);
@@ -156,27 +121,16 @@ public class HostileResponsesTest {
         var session = BrowserSessions.current();
         session.resetForNextTest();
         var starts = cases.stream().map(name -> url("/hostile/" + name)).toList();
-        // Only the cases and what they link to: the menu and the section's index would crawl the whole demo.
         return new Crawler(session, Settings.current().profile(), CASES_ONLY, 1).crawl("hostile-responses", starts);
     }
 
     private static List<Finding> findings(CrawlResult crawl) {
-        var profile = Settings.current().profile();
-        return AcceptedFindings.ofThisRun(profile).sort(
-                new CrawlVerdicts(ResponseRule.of(profile), profile.crawl().pageBudget()).findings(crawl), List.of()).failing();
-    }
-
-    private static String said(List<Finding> findings, CrawlResult crawl) {
-        return "; the crawl found:\n  " + String.join("\n  ", findings.stream().map(Finding::line).toList()) + "\n" + crawl.table();
+        return findings(Settings.current().profile(), crawl);
     }
 
     private static Finding one(List<Finding> findings, String path, String said) {
         var at = findings.stream().filter(f -> f.url().equals(url(path))).toList();
         assertEquals(at.size(), 1, "one finding for " + path + said);
         return at.get(0);
-    }
-
-    private static String url(String path) {
-        return TargetSite.resolve(path);
     }
 }
