@@ -60,8 +60,8 @@ final class DriverPage implements BrowserPage {
             }
             throw e;
         } catch (WebDriverException e) {
-            if (!sessionGone()) {
-                throw e;
+            if (!pageCrashed()) {
+                throw e; // A killed browser included: the machine's fault, which the session's liveness check tells.
             }
             // WebKit ends the whole session when a page's web process dies (out of memory, a crash).
             unusable = true;
@@ -109,12 +109,13 @@ final class DriverPage implements BrowserPage {
         }
     }
 
-    private boolean sessionGone() {
+    /** True when the driver ended the session for the page's sake ("session deleted because of page crash or hang", WebKit). */
+    private boolean pageCrashed() {
         try {
             driver.getWindowHandle();
             return false;
         } catch (NoSuchSessionException e) {
-            return true;
+            return String.valueOf(e.getMessage()).contains("page crash");
         } catch (WebDriverException e) {
             return false;
         }

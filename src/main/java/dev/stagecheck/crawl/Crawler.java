@@ -99,8 +99,17 @@ public final class Crawler {
     }
 
     public CrawlResult crawl(String label, List<String> startUrls) {
+        return crawl(label, startUrls, Set.of());
+    }
+
+    /**
+     * A crawl that does not visit {@code reported} again: pages an earlier crawl of this run found
+     * hung, crashed or held for a whole page timeout. They are reported already, and would cost
+     * that timeout once more for nothing new.
+     */
+    public CrawlResult crawl(String label, List<String> startUrls, Set<String> reported) {
         var started = System.nanoTime();
-        var frontier = new Frontier(label, Deadline.after(limits.maxTime()));
+        var frontier = new Frontier(label, Deadline.after(limits.maxTime()), reported);
         for (var start : startUrls) {
             var url = normalize(start);
             if (url != null) {
@@ -129,6 +138,10 @@ public final class Crawler {
                 frontier.stoppedEarly() == null ? "" : " (stopped early: " + frontier.stoppedEarly() + ")");
         if (frontier.refused.size() > 0) {
             log.info("crawl {}: {}", label, frontier.refused.summary());
+        }
+        if (!frontier.notAgain.isEmpty()) {
+            log.info("crawl {}: {} page(s) not visited again, as each cost an earlier crawl a page timeout (reported there): {}",
+                    label, frontier.notAgain.size(), String.join(", ", frontier.notAgain));
         }
         frontier.traps().forEach(trap -> log.info("crawl {}: possible crawl trap {}: {} near-duplicate URLs crawled, {} more not",
                 label, trap.pattern(), trap.crawled(), trap.skipped()));
@@ -190,12 +203,23 @@ public final class Crawler {
         private boolean broken;
         private Deadline nextProgress = Deadline.after(PROGRESS_EVERY);
 
-        Frontier(String label, Deadline deadline) {
+        /** Pages an earlier crawl already reported as costing a page timeout: not visited again. */
+        private final Set<String> reported;
+        private final List<String> notAgain = new ArrayList<>();
+
+        Frontier(String label, Deadline deadline, Set<String> reported) {
             this.label = label;
             this.deadline = deadline;
+            this.reported = reported;
         }
 
         synchronized void offer(String url, String from, int depth, boolean file) {
+            if (reported.contains(SafeUrl.of(url))) {
+                if (queued.add(url)) {
+                    notAgain.add(SafeUrl.of(url));
+                }
+                return;
+            }
             if (queued.add(url)) {
                 queue.add(new Target(url, from, depth, file));
             }

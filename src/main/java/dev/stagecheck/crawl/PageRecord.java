@@ -74,6 +74,16 @@ public record PageRecord(String url, String from, int depth, int status, Optiona
         return error.map(e -> e.startsWith(HUNG) || e.startsWith(CRASHED)).orElse(false);
     }
 
+    /**
+     * True when the page cost its crawl a whole page timeout (its load stopped at it, or a request
+     * still running when the wait for quiet ran out) or broke the tab: a later crawl of the same
+     * run does not pay for it again.
+     */
+    public boolean costATimeout() {
+        return broke() || error.map(e -> e.startsWith(LOAD_STOPPED)).orElse(false)
+                || lateRequests.stream().anyMatch(LateRequest::stillRunning);
+    }
+
     public boolean loaded() {
         return status >= 200 && status < 400;
     }
