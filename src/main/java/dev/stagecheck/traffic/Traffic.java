@@ -247,17 +247,36 @@ public final class Traffic {
         if (seen && newestPageSince(from).orElseThrow().status() == 0) {
             seen = deadline.atMost(LATE_STATUS_GRACE).await(this, () -> newestPageSince(from).map(page -> page.status() != 0).orElse(false));
         }
+        if (seen) {
+            // Its record is final only once its request ended: a body cut short is noted on it when the
+            // failure comes, which may be just after the page's own wait (its load, or its failure) ended.
+            deadline.atMost(LATE_STATUS_GRACE).await(this, () -> !newestPageRunning(from));
+        }
         return !seen && Thread.currentThread().isInterrupted() ? Optional.empty() : newestPageSince(from);
     }
 
+    /** Whether the request of the newest page since {@code from} is known to be still running (its body still coming). */
+    private boolean newestPageRunning(int from) {
+        var newest = newestPagePosition(from);
+        return newest >= 0 && positions.entrySet().stream().filter(entry -> entry.getValue() == newest)
+                .map(entry -> requests.get(requestKey(entry.getKey())))
+                .anyMatch(request -> request != null && request.running());
+    }
+
     private Optional<Exchange> newestPageSince(int from) {
+        var newest = newestPagePosition(from);
+        return newest < 0 ? Optional.empty() : Optional.of(exchanges.get(newest));
+    }
+
+    /** Where the newest top-level document answer since {@code from} that is not a redirect is recorded; -1 when none is. */
+    private int newestPagePosition(int from) {
         for (int i = exchanges.size() - 1; i >= from; i--) {
             var exchange = exchanges.get(i);
             if (exchange.isPage() && !exchange.isRedirect()) {
-                return Optional.of(exchange);
+                return i;
             }
         }
-        return Optional.empty();
+        return -1;
     }
 
     /** Everything recorded from position {@code from} on. */
