@@ -26,7 +26,7 @@ public final class ProfileReader {
      * check reads is a typo or a key this kit does not have, and is refused instead of ignored.
      */
     static final List<String> FAMILIES = List.of("site.name", "start.urls", "nav.", "login.", "logout.", "contact.", "search.",
-            "protected.", "forbidden.", "api.", "accept.", "never.visit", "crawl.", "server.log.", "custom.");
+            "protected.", "forbidden.", "api.", "role.", "access.", "accept.", "never.visit", "crawl.", "server.log.", "custom.");
 
     private final Properties file;
     private final String fileName;

@@ -26,6 +26,8 @@ public record SiteProfile(
         List<ProtectedUrl> protectedUrls,
         List<ForbiddenUrl> forbiddenUrls,
         List<ApiEndpoint> apiEndpoints,
+        List<Role> roles,
+        List<AccessRule> access,
         SafetyPolicy safety,
         Crawl crawl,
         Optional<ServerLog> serverLog,
@@ -43,7 +45,15 @@ public record SiteProfile(
 
     public record Login(String url, String usernameField, String passwordField, String submit,
                         String successMarker, String failureMarker, SecretRef username, SecretRef password,
-                        String memberUrl, Optional<String> logoutUrl, Optional<String> logoutLink, Optional<String> flow) {}
+                        String memberUrl, Optional<String> logoutUrl, Optional<String> logoutLink, Optional<String> flow,
+                        List<String> sessionCookies) {
+
+        /** The same form and pages, signed in to with other credentials (a role of the access matrix). */
+        public Login as(SecretRef otherUsername, SecretRef otherPassword) {
+            return new Login(url, usernameField, passwordField, submit, successMarker, failureMarker, otherUsername, otherPassword,
+                    memberUrl, logoutUrl, logoutLink, flow, sessionCookies);
+        }
+    }
 
     /** A form field and what to type: {@code value} as written, {@link #typed()} with ${run} and ${time} filled in. */
     public record Field(String selector, String value) {
@@ -108,11 +118,12 @@ public record SiteProfile(
 
     /** This profile with other crawl limits (a check of the kit's own that crawls within tighter bounds). */
     public SiteProfile withCrawl(Crawl limits) {
-        return new SiteProfile(file, name, startUrls, navigation, login, contact, search, protectedUrls, forbiddenUrls, apiEndpoints, safety,
+        return new SiteProfile(file, name, startUrls, navigation, login, contact, search, protectedUrls, forbiddenUrls, apiEndpoints, roles, access, safety,
                 limits, serverLog, custom, accepted);
     }
 
     public static SiteProfile from(ProfileReader reader) {
+        var roles = readRoles(reader);
         var profile = new SiteProfile(
                 reader.file(),
                 reader.orDefault("site.name", reader.file()),
@@ -127,6 +138,8 @@ public record SiteProfile(
                 reader.indices("protected").stream().map(n -> readProtected(reader, n)).toList(),
                 reader.indices("forbidden").stream().map(n -> readForbidden(reader, n)).toList(),
                 reader.indices("api").stream().map(n -> readApi(reader, n)).toList(),
+                roles,
+                reader.indices("access").stream().map(n -> AccessRule.read(reader, n, roles)).toList(),
                 new SafetyPolicy(patterns(reader, "never.visit"), patterns(reader, "crawl.allow")),
                 new Crawl(
                         reader.integer("crawl.max.pages", 200),
@@ -147,6 +160,18 @@ public record SiteProfile(
         }
         reader.rejectUnknownKeys(profile.secrets().stream().map(SecretRef::name).collect(java.util.stream.Collectors.toSet()));
         return profile;
+    }
+
+    /** {@code role.N.*}: the roles of the access matrix, each name once. */
+    private static List<Role> readRoles(ProfileReader reader) {
+        var roles = reader.indices("role").stream().map(n -> Role.read(reader, n, reader.has("login.url"))).toList();
+        var names = new java.util.HashSet<String>();
+        roles.forEach(role -> {
+            if (!names.add(role.name())) {
+                throw new ConfigException(reader.file() + ": role " + role.name() + " is declared twice (role.N.name): give each role one entry");
+            }
+        });
+        return roles;
     }
 
     private static Optional<ServerLog> readServerLog(ProfileReader reader) {
@@ -205,7 +230,8 @@ public record SiteProfile(
                 reader.required("login.member.url", "a page only logged-in users may see"),
                 logoutUrl,
                 logoutLink,
-                readFlow(reader)));
+                readFlow(reader),
+                reader.list("login.session.cookie", "")));
     }
 
     /** login.flow: the class of a sign-in of the user's own (pages.SignInFlow); checked for shape here, loaded by the login page. */
@@ -378,6 +404,7 @@ public record SiteProfile(
             p.token().ifPresent(all::add);
         });
         apiEndpoints.forEach(a -> all.add(a.key()));
+        roles.forEach(role -> all.addAll(role.secrets()));
         return all;
     }
 }

@@ -223,6 +223,11 @@ public final class LoginPage extends PageObject {
         }
     }
 
+    /** The browser's cookies for the page shown now (none off the site): what a sign-in set is told from them. */
+    public Set<Cookie> cookiesNow() {
+        return cookies();
+    }
+
     private Set<Cookie> cookies() {
         try {
             return currentUrl().startsWith("http") ? driver.manage().getCookies() : Set.of();

@@ -46,6 +46,11 @@ public final class SitePage extends PageObject {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** Whether something this selector matches is shown now (a marker only some users may see), without waiting. */
+    public boolean showsNow(String css) {
+        return isVisible(css);
+    }
+
     public List<Link> navigationLinks() {
         return links(navigation.links());
     }

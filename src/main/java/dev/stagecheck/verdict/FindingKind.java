@@ -35,6 +35,8 @@ public final class FindingKind implements Comparable<FindingKind> {
     public static final FindingKind CRAWL_TRAP = define("Possible crawl trap");
     public static final FindingKind CRAWL_STOPPED = define("Crawl stopped");
     public static final FindingKind RATE_LIMITED = define("Rate limited");
+    public static final FindingKind WRONG_ACCESS = define("Wrong access");
+    public static final FindingKind ROLE_SIGN_IN_FAILED = define("Role sign-in failed");
 
     private final String label;
     /** Definition order: the kit's own kinds first, so tables and counts list them in a stable order. */

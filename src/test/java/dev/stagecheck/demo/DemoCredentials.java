@@ -8,6 +8,9 @@ public final class DemoCredentials {
 
     public static final String MEMBER_EMAIL = "member@demo.test";
     public static final String MEMBER_PASSWORD = "Member-Pa55!demo";
+    /** The staff member, who may open {@code /members/staff} (the member may not: the access matrix's 403). */
+    public static final String STAFF_EMAIL = "staff@demo.test";
+    public static final String STAFF_PASSWORD = "St4ff-Pa55!demo";
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "Adm1n-Secret!demo";
     /** The partner login of the Digest area {@code /reports/}. */

@@ -37,6 +37,8 @@ public final class DemoSiteProvider implements DefaultSite {
                 Runtime.getRuntime().addShutdownHook(new Thread(running::close, "demo-site-stop"));
                 System.setProperty("STAGECHECK_DEMO_USER", DemoCredentials.MEMBER_EMAIL);
                 System.setProperty("STAGECHECK_DEMO_PASSWORD", DemoCredentials.MEMBER_PASSWORD);
+                System.setProperty("STAGECHECK_DEMO_STAFF_USER", DemoCredentials.STAFF_EMAIL);
+                System.setProperty("STAGECHECK_DEMO_STAFF_PASSWORD", DemoCredentials.STAFF_PASSWORD);
                 System.setProperty("STAGECHECK_DEMO_ADMIN_USER", DemoCredentials.ADMIN_USER);
                 System.setProperty("STAGECHECK_DEMO_ADMIN_PASSWORD", DemoCredentials.ADMIN_PASSWORD);
                 System.setProperty("STAGECHECK_DEMO_REPORTS_USER", DemoCredentials.REPORTS_USER);

@@ -67,7 +67,18 @@ public enum Fault {
     PROTECTED_AREA_500("protected-area-500", Downloads.STATISTICS,
             "A page inside the password-protected admin area answers 500 Internal Server Error to everyone, before it asks for the password."),
     STOCK_API_OPEN("stock-api-open", StockApi.PATH,
-            "The stock API, which answers 401 without a challenge as the profile says, hands out its data without credentials.");
+            "The stock API, which answers 401 without a challenge as the profile says, hands out its data without credentials."),
+    STAFF_PAGE_OPEN("staff-page-open", "/members/staff",
+            "The staff notes, which only the staff role may read, open to every signed-in member (200 where 403 belongs)."),
+    MEMBER_PAGE_401("member-page-401", "/members/orders",
+            "The member's own orders page answers 401 to the signed-in member, the role that must see it."),
+    CORRUPT_SESSION_500("corrupt-session-500", "/members/",
+            "A corrupted session cookie makes every member page answer 500 Internal Server Error instead of asking the user to log in."),
+    LOGOUT_KEEPS_SESSION("logout-keeps-session", "/members/",
+            "Logging out clears the browser's cookie but leaves the session alive on the server, so a copy of the cookie kept from before still gets in."),
+    EXPIRED_SESSION_LOOP("expired-session-loop", "/members/",
+            "When the session cookie has expired, the login page trusts the longer-lived demo_member hint and sends the user back to the"
+                    + " member area, which sends them to the login page: a redirect loop.");
 
     private final String key;
     private final String path;

@@ -95,8 +95,15 @@ final class FaultInjection {
         router.wrap("POST", "/login", this::login);
         router.wrap("GET", "/logout", logout -> request -> {
             sticky.forget(request);
-            return logout.handle(request);
+            // The browser's cookies are cleared, but the server forgets to end the session: a copy of the cookie still gets in.
+            return faults.on(Fault.LOGOUT_KEEPS_SESSION) ? Response.seeOther("/").withHeader("Set-Cookie", SessionStore.clearCookie()).noStore()
+                    : logout.handle(request);
         });
+        // A "you are signed in already" shortcut that trusts the hint cookie, while the member pages trust only the session.
+        router.wrap("GET", "/login", login -> request -> faults.on(Fault.EXPIRED_SESSION_LOOP) && !request.signedIn()
+                && SessionStore.hasHint(request.headers()) ? Response.seeOther(LoginPage.DEFAULT_NEXT).noStore() : login.handle(request));
+        router.wrap("GET", "/members/orders", orders -> request -> faults.on(Fault.MEMBER_PAGE_401) && request.signedIn()
+                ? errors.status(request, 401, "Your orders could not be loaded: not authorised.").noStore() : orders.handle(request));
         router.wrapArea("/admin", admin -> request -> faults.on(Fault.PROTECTED_AREA_500) && request.path().equals(Downloads.STATISTICS)
                 ? errors.status(request, 500, "The statistics service is down.").noStore()
                 : adminChallenge(admin.handle(request)));
@@ -107,6 +114,8 @@ final class FaultInjection {
                 faults.on(Fault.FORBIDDEN_AS_401) && request.signedIn()
                         ? errors.status(request, 401, "This page needs the staff role.")
                                 .withHeader(WWW_AUTHENTICATE, "Basic realm=\"Staff\"").noStore()
+                        : faults.on(Fault.STAFF_PAGE_OPEN) && request.signedIn()
+                        ? staff.handle(asStaff(request))
                         : staff.handle(request));
         router.wrap("GET", "/docs/faq", faq -> request ->
                 faults.on(Fault.BROKEN_LINK) ? insertBefore(faq.handle(request), "</article>", BROKEN_LINK_PARAGRAPH)
@@ -151,9 +160,25 @@ final class FaultInjection {
         router.wrap("GET", Changelog2019.REMOVED_NOTES, notes -> request ->
                 faults.on(Fault.ACCEPTED_PAGE_500)
                         ? errors.status(request, 500, "Something went wrong on our side.").noStore() : notes.handle(request));
+        router.wrapAll(site -> request -> faults.on(Fault.CORRUPT_SESSION_500) && request.path().startsWith("/members")
+                && malformedSessionCookie(request)
+                ? errors.status(request, 500, "Something went wrong on our side (the session could not be read).").noStore()
+                : site.handle(request));
         // Last, so it stands in front of every other fault; the demo's own /_demo/ paths stay open for the self-tests.
         router.wrapAll(site -> request ->
                 faults.on(Fault.SITE_401) && !request.path().startsWith(DEMO_PATHS) ? serverUnauthorized("Staging") : site.handle(request));
+    }
+
+    /** The same request from a user with the staff role: {@link Fault#STAFF_PAGE_OPEN}'s missing role check. */
+    private static Request asStaff(Request request) {
+        var session = request.session().orElseThrow();
+        return new Request(request.method(), request.path(), request.rawQuery(), request.headers(), request.body(),
+                java.util.Optional.of(new Session(session.id(), session.email(), session.displayName(), true)));
+    }
+
+    /** A session cookie that is no session id at all (32 hex digits), as a corrupted one is. */
+    private static boolean malformedSessionCookie(Request request) {
+        return SessionStore.valueIn(request.headers()).filter(value -> !value.isEmpty() && !value.matches("[0-9a-f]{32}")).isPresent();
     }
 
     /** {@link Fault#LOGIN_401} for the right credentials, then {@link Fault#STICKY_SESSION}'s memory. */

@@ -11,6 +11,7 @@ final class LoginPage {
     static final String DEFAULT_NEXT = "/members/";
     /** The demo's only member, greeted by this name. */
     static final String MEMBER_NAME = "Member Demo";
+    static final String STAFF_NAME = "Staff Demo";
 
     private final Layout layout;
     private final SessionStore sessions;
@@ -34,11 +35,22 @@ final class LoginPage {
         Map<String, String> form = request.form();
         String email = form.getOrDefault("email", "");
         String next = localPathOrDefault(form.get("next"));
-        if (!credentialsMatch(form)) {
+        Session session;
+        if (credentialsMatch(form)) {
+            session = sessions.open(DemoCredentials.MEMBER_EMAIL, MEMBER_NAME, false);
+        } else if (staffCredentialsMatch(form)) {
+            session = sessions.open(DemoCredentials.STAFF_EMAIL, STAFF_NAME, true);
+        } else {
             return form(request, email, next, true);
         }
-        Session session = sessions.open(DemoCredentials.MEMBER_EMAIL, MEMBER_NAME);
         return Response.seeOther(next).withHeader("Set-Cookie", SessionStore.setCookie(session));
+    }
+
+    /** Whether a login form carries the staff member's email and password. */
+    static boolean staffCredentialsMatch(Map<String, String> form) {
+        boolean emailOk = Secrets.matches(form.getOrDefault("email", "").strip(), DemoCredentials.STAFF_EMAIL);
+        boolean passwordOk = Secrets.matches(form.getOrDefault("password", ""), DemoCredentials.STAFF_PASSWORD);
+        return emailOk & passwordOk;
     }
 
     /** Whether a login form carries the member's email and password. */

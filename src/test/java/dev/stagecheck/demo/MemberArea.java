@@ -22,7 +22,7 @@ final class MemberArea {
         router.get("/members/", signedIn(this::home));
         router.get("/members/orders", signedIn(this::orders));
         router.get("/members/profile", signedIn(this::profile));
-        router.get("/members/staff", signedIn((request, session) -> errors.forbidden(request,
+        router.get("/members/staff", signedIn((request, session) -> session.staff() ? staff(request, session) : errors.forbidden(request,
                 "This page needs the staff role. Your account is a member account without it.")));
     }
 
@@ -43,6 +43,19 @@ final class MemberArea {
                 <p>This is your member area. From here you can check your orders or your profile.</p>
                 %s""".formatted(greeting(session), memberNav(request.path()));
         return layout.page(request, PageTitle.of("Members"), main);
+    }
+
+    /** The staff notes: for the staff role only. */
+    static final String STAFF_NOTES = "staff-notes";
+
+    Response staff(Request request, Session session) {
+        String main = """
+                <h1>Staff notes</h1>
+                %s
+                %s
+                <p class="%s">Stock count on Friday; the partner report goes out on Monday.</p>""".formatted(greeting(session),
+                memberNav(request.path()), STAFF_NOTES);
+        return layout.page(request, PageTitle.of("Staff notes", "Members"), main);
     }
 
     private Response orders(Request request, Session session) {

@@ -1,5 +1,5 @@
 package dev.stagecheck.demo;
 
-/** A signed-in member. The demo has one member and no roles, which is why {@code /members/staff} is a 403. */
-record Session(String id, String email, String displayName) {
+/** A signed-in user: the member, or the staff member, who alone may open {@code /members/staff} (a 403 to the member). */
+record Session(String id, String email, String displayName, boolean staff) {
 }

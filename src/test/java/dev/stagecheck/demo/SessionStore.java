@@ -18,8 +18,8 @@ final class SessionStore {
     private final Map<String, Session> live = new ConcurrentHashMap<>();
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
 
-    Session open(String email, String displayName) {
-        Session session = new Session(RandomIds.hex32(), email, displayName);
+    Session open(String email, String displayName, boolean staff) {
+        Session session = new Session(RandomIds.hex32(), email, displayName, staff);
         issued.add(session.id());
         live.put(session.id(), session);
         return session;
@@ -40,6 +40,11 @@ final class SessionStore {
     }
 
     Optional<String> cookieValue(Map<String, List<String>> headers) {
+        return valueIn(headers);
+    }
+
+    /** The session cookie's value in these request headers, if they carry one. */
+    static Optional<String> valueIn(Map<String, List<String>> headers) {
         List<String> cookieHeaders = headers.getOrDefault("Cookie", List.of());
         for (String header : cookieHeaders) {
             for (String pair : header.split(";")) {
@@ -62,11 +67,24 @@ final class SessionStore {
         return Set.copyOf(issued);
     }
 
+    /**
+     * The session cookie, and a "signed in before" hint a script may read that outlives it (as
+     * WordPress's logged-in cookie outlives none of its auth cookie's checks, but many sites' do).
+     */
     static String setCookie(Session session) {
-        return COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Lax";
+        return COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Lax\n" + HINT_COOKIE + "=1; Path=/; Max-Age=86400; SameSite=Lax";
     }
 
     static String clearCookie() {
-        return COOKIE + "=; Path=/; Max-Age=0";
+        return COOKIE + "=; Path=/; Max-Age=0\n" + HINT_COOKIE + "=; Path=/; Max-Age=0";
+    }
+
+    /** Set with the session cookie, never trusted by the site (only the expired-session-loop fault trusts it). */
+    static final String HINT_COOKIE = "demo_member";
+
+    /** Whether the request carries the "signed in before" hint. */
+    static boolean hasHint(Map<String, List<String>> headers) {
+        return headers.getOrDefault("Cookie", List.of()).stream().flatMap(header -> java.util.Arrays.stream(header.split(";")))
+                .anyMatch(pair -> pair.strip().startsWith(HINT_COOKIE + "=") && !pair.strip().equals(HINT_COOKIE + "="));
     }
 }

@@ -70,6 +70,8 @@ public class SecretsTest {
                 .removeEnv(name -> name.startsWith("STAGECHECK_"))
                 .env("STAGECHECK_DEMO_USER", DemoCredentials.MEMBER_EMAIL)
                 .env("STAGECHECK_DEMO_PASSWORD", DemoCredentials.MEMBER_PASSWORD)
+                .env("STAGECHECK_DEMO_STAFF_USER", DemoCredentials.STAFF_EMAIL)
+                .env("STAGECHECK_DEMO_STAFF_PASSWORD", DemoCredentials.STAFF_PASSWORD)
                 .env("STAGECHECK_DEMO_ADMIN_USER", DemoCredentials.ADMIN_USER)
                 .env("STAGECHECK_DEMO_ADMIN_PASSWORD", DemoCredentials.ADMIN_PASSWORD)
                 .env("STAGECHECK_DEMO_REPORTS_USER", DemoCredentials.REPORTS_USER)
@@ -108,6 +110,7 @@ public class SecretsTest {
     private Map<String, String> secrets() {
         var secrets = new LinkedHashMap<String, String>();
         secrets.put("member password", DemoCredentials.MEMBER_PASSWORD);
+        secrets.put("staff password", DemoCredentials.STAFF_PASSWORD);
         secrets.put("admin password", DemoCredentials.ADMIN_PASSWORD);
         secrets.put("admin password, URL-encoded", URLEncoder.encode(DemoCredentials.ADMIN_PASSWORD, StandardCharsets.UTF_8).replace("+", "%20"));
         // Digest never sends the password, only a hash of it: the password itself must not show either.

@@ -14,6 +14,7 @@ import org.testng.annotations.AfterMethod;
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
 
+import java.util.List;
 import java.util.Optional;
 
 import static org.testng.Assert.assertEquals;
@@ -61,7 +62,7 @@ public class SessionsEndTest {
             throw new SkipException(browser.key() + " cannot run here: " + reason);
         });
         var start = loggedIn(settings, new Login("/login", "#email", "#password", "#login-submit", ".member-greeting", ".login-error",
-                demoLogin().username(), demoLogin().password(), "/members/manage/", Optional.empty(), Optional.of("a.manage-logout"), Optional.empty()));
+                demoLogin().username(), demoLogin().password(), "/members/manage/", Optional.empty(), Optional.of("a.manage-logout"), Optional.empty(), List.of()));
         var link = TargetSite.resolve("/members/manage/logout?_wpnonce=0123456789");
         assertTrue(Settings.current().profile().safety().refusal(link).isPresent(), "a crawl must never follow the nonce logout link");
         start.page().logout();

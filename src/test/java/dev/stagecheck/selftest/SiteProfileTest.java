@@ -154,12 +154,12 @@ public class SiteProfileTest {
     }
 
     @Test
-    public void demoProfileNamesEightSecretsAndTheNeverVisitPatterns() {
-        assertEquals(demoProfile.secrets().stream().map(SecretRef::name).toList(),
+    public void demoProfileNamesTenSecretsAndTheNeverVisitPatterns() {
+        assertEquals(demoProfile.secrets().stream().map(SecretRef::name).distinct().toList(),
                 List.of("STAGECHECK_DEMO_USER", "STAGECHECK_DEMO_PASSWORD", "STAGECHECK_DEMO_ADMIN_USER",
                         "STAGECHECK_DEMO_ADMIN_PASSWORD", "STAGECHECK_DEMO_REPORTS_USER", "STAGECHECK_DEMO_REPORTS_PASSWORD",
-                        "STAGECHECK_DEMO_API_KEY", "STAGECHECK_DEMO_STOCK_KEY"),
-                "secrets() should list login, protected-URL and API secrets in that order");
+                        "STAGECHECK_DEMO_API_KEY", "STAGECHECK_DEMO_STOCK_KEY", "STAGECHECK_DEMO_STAFF_USER", "STAGECHECK_DEMO_STAFF_PASSWORD"),
+                "secrets() should list login, protected-URL, API and role secrets in that order");
         assertEquals(demoProfile.safety().neverVisit().stream().map(UrlPattern::glob).toList(), List.of("*/_demo/*"),
                 "never.visit of the demo profile (the built-in safety rules come on top)");
     }

@@ -169,6 +169,8 @@ public class SiteUnchangedTest {
                 .property("sun.net.httpserver.nodelay", "true")
                 .env("STAGECHECK_DEMO_USER", DemoCredentials.MEMBER_EMAIL)
                 .env("STAGECHECK_DEMO_PASSWORD", DemoCredentials.MEMBER_PASSWORD)
+                .env("STAGECHECK_DEMO_STAFF_USER", DemoCredentials.STAFF_EMAIL)
+                .env("STAGECHECK_DEMO_STAFF_PASSWORD", DemoCredentials.STAFF_PASSWORD)
                 .env("STAGECHECK_DEMO_ADMIN_USER", DemoCredentials.ADMIN_USER)
                 .env("STAGECHECK_DEMO_ADMIN_PASSWORD", DemoCredentials.ADMIN_PASSWORD)
                 .env("STAGECHECK_DEMO_REPORTS_USER", DemoCredentials.REPORTS_USER)

@@ -1,0 +1,78 @@
+package dev.stagecheck.checklist;
+
+import dev.stagecheck.access.AccessCell;
+import dev.stagecheck.access.AccessMatrixTable;
+import dev.stagecheck.access.RoleVisits;
+import dev.stagecheck.config.AccessRule;
+import dev.stagecheck.config.Role;
+import dev.stagecheck.config.Settings;
+import dev.stagecheck.config.TargetSite;
+import dev.stagecheck.traffic.HttpProbe;
+import dev.stagecheck.verdict.FindingKind;
+import io.qameta.allure.Allure;
+import io.qameta.allure.Feature;
+import io.qameta.allure.Story;
+import org.testng.SkipException;
+import org.testng.annotations.Test;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Optional;
+
+/**
+ * The guide's "roles and permissions set up wrong": every role of the profile (and the visitor,
+ * without credentials) opens every URL of the access matrix and must get the answer the profile
+ * says, one line per cell that differs. A role signs in once and keeps its browser state across
+ * its URLs; the browser is reset between roles, so no role sees another's cookies or headers.
+ */
+@Feature("Access matrix")
+public class AccessMatrixTest extends ChecklistTest {
+
+    @Test(description = "Every role gets from every URL of the access matrix the answer the profile says")
+    @Story("Each role gets what it must, and nothing more")
+    public void everyRoleGetsTheAnswerItMust() {
+        if (profile.access().isEmpty()) {
+            throw new SkipException("the site profile " + profile.file() + " has no access matrix: set role.N.* and access.N.url"
+                    + " with access.N.<role>=<answer> to check one");
+        }
+        var visits = new RoleVisits(session, profile, new HttpProbe(Settings.current().httpTimeout()));
+        var cells = new ArrayList<AccessCell>();
+        var failed = new ArrayList<String>();
+        var names = new ArrayList<String>();
+        names.add(Role.VISITOR);
+        profile.roles().forEach(role -> names.add(role.name()));
+        var first = true;
+        for (var name : names) {
+            var rows = profile.access().stream().filter(row -> row.expected(name).isPresent()).toList();
+            if (rows.isEmpty()) {
+                continue;
+            }
+            if (!first) {
+                session.resetForNextTest(); // The last role's cookies and sign-in end here: nothing of it reaches this one.
+            }
+            first = false;
+            var role = profile.roles().stream().filter(r -> r.name().equals(name)).findFirst();
+            try {
+                cells.addAll(Allure.step("As " + name + role.map(r -> " (" + r.describe() + ")").orElse(" (no credentials)"),
+                        () -> visits.visit(name, role, rows)));
+            } catch (RoleVisits.SignInFailed e) {
+                failed.add(FindingKind.ROLE_SIGN_IN_FAILED.message(e.getMessage() + "; its " + rows.size() + " cell(s) were not checked"));
+                rows.forEach(row -> cells.add(AccessCell.notChecked(name, row.url(), row.api(), row.expected(name).orElseThrow(),
+                        "could not sign in")));
+            }
+        }
+        var loginPath = loginPath();
+        Allure.addAttachment("Access matrix", "text/plain", AccessMatrixTable.of(names, cells, loginPath), ".txt");
+        var problems = new ArrayList<>(failed);
+        cells.stream().filter(cell -> cell.differs(loginPath)).map(AccessCell::line).forEach(problems::add);
+        if (!problems.isEmpty()) {
+            throw new AssertionError(problems.size() + " problem(s) in the access matrix (the report's Access matrix attachment shows it all):\n"
+                    + String.join("\n", problems));
+        }
+    }
+
+    /** Where "login" in the matrix must lead: the path of the profile's login page. */
+    private Optional<String> loginPath() {
+        return profile.login().map(login -> URI.create(TargetSite.resolve(login.url())).getPath());
+    }
+}
