@@ -49,15 +49,23 @@ public final class ResponseRule {
     }
 
     /**
-     * What the profile declares: its protected URLs and APIs answer 401, its forbidden URLs 403, and
-     * so may every URL of a protected or forbidden area ({@code protected.N.area}, {@code forbidden.N.area}).
+     * What the profile declares: its protected URLs and APIs answer 401, its forbidden URLs 403, the
+     * access matrix's URLs the 401 or 403 some role must get there, and so may every URL of a protected or forbidden area ({@code protected.N.area}, {@code forbidden.N.area}).
      */
     public static ResponseRule of(SiteProfile profile) {
         var urls401 = new ArrayList<String>();
         profile.protectedUrls().forEach(p -> urls401.add(p.url()));
         profile.apiEndpoints().forEach(a -> urls401.add(a.url()));
-        return new ResponseRule(resolved(urls401), resolved(profile.forbiddenUrls().stream().map(ForbiddenUrl::url).toList()),
+        var urls403 = new ArrayList<>(profile.forbiddenUrls().stream().map(ForbiddenUrl::url).toList());
+        // A URL of the access matrix that must answer some role 401 (or 403) answers so by design; the matrix judges each role's answer.
+        profile.access().stream().filter(row -> answers(row, 401)).forEach(row -> urls401.add(row.url()));
+        profile.access().stream().filter(row -> answers(row, 403)).forEach(row -> urls403.add(row.url()));
+        return new ResponseRule(resolved(urls401), resolved(urls403),
                 areas(profile.protectedUrls().stream().map(ProtectedUrl::area)), areas(profile.forbiddenUrls().stream().map(ForbiddenUrl::area)));
+    }
+
+    private static boolean answers(dev.stagecheck.config.AccessRule row, int status) {
+        return row.byRole().values().stream().anyMatch(expected -> !expected.toLogin() && expected.status() == status);
     }
 
     /** A rule from URLs alone (for the kit's own tests and for code that checks no profile). */

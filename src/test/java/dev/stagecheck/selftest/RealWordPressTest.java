@@ -26,7 +26,8 @@ import static org.testng.Assert.assertTrue;
  * checklist (suites/checklist.xml, in a child JVM as `mvn test` runs it) with sites/wordpress.properties
  * must be green on the healthy site without changing it, and must catch three breakages an
  * administrator really makes, each by kind and URL: a whole-site .htaccess lock, a must-use plugin
- * that answers the login POST with 401, and a page whose template crashes.
+ * that answers the login POST with 401, a page whose template crashes, editors given an
+ * administrator's capability, and a logout that leaves the session alive on the server.
  */
 public class RealWordPressTest {
     /**
@@ -123,7 +124,7 @@ public class RealWordPressTest {
     }
 
     /**
-     * Two breakages of different parts in one run (the budget allows three checklist runs): each must
+     * Two breakages of different parts in one run (the budget allows four checklist runs): each must
      * be caught on its own, by kind and URL, whatever the other one does.
      */
     @Test(dependsOnMethods = "healthySiteIsGreenAndUnchanged",
@@ -135,6 +136,20 @@ public class RealWordPressTest {
             var run = checklist("login-401-and-page-500");
             assertCaught(run, FindingKind.UNEXPECTED_401, site.baseUrl() + "/wp-login.php");
             assertCaught(run, FindingKind.SERVER_ERROR, site.baseUrl() + "/about-us/");
+        } finally {
+            site.mustUsePlugins().removeAll();
+        }
+    }
+
+    @Test(dependsOnMethods = "healthySiteIsGreenAndUnchanged",
+            description = "editors given an administrator's capability are a Wrong access on the Settings screen, and a logout that leaves the session alive is a Stale session")
+    public void wrongRoleAndUndeadSessionAreCaught() {
+        site.mustUsePlugins().grantEditorsManageOptions();
+        site.mustUsePlugins().keepSessionsAtLogout();
+        try {
+            var run = checklist("role-and-session");
+            assertCaught(run, FindingKind.WRONG_ACCESS, "editor GET /wp-admin/options-general.php expected 403, got 200");
+            assertCaught(run, FindingKind.STALE_SESSION, site.baseUrl() + "/wp-admin/profile.php");
         } finally {
             site.mustUsePlugins().removeAll();
         }
@@ -153,7 +168,7 @@ public class RealWordPressTest {
         var credentials = Map.of("STAGECHECK_WP_USER", "editor.user", "STAGECHECK_WP_PASSWORD", "editor.password",
                 "STAGECHECK_WP_MEMBERS_USER", "members.user", "STAGECHECK_WP_MEMBERS_PASSWORD", "members.password",
                 "STAGECHECK_WP_MINUTES_USER", "minutes.user", "STAGECHECK_WP_MINUTES_PASSWORD", "minutes.password",
-                "STAGECHECK_WP_APP_KEY", "editor.app.key");
+                "STAGECHECK_WP_APP_KEY", "editor.app.key", "STAGECHECK_WP_ADMIN_USER", "admin.user", "STAGECHECK_WP_ADMIN_PASSWORD", "admin.password");
         var child = JavaProcess.of("org.testng.TestNG")
                 .jvmArg("-javaagent:" + JavaProcess.aspectjWeaver())
                 .removeEnv(variable -> variable.startsWith("STAGECHECK_"))

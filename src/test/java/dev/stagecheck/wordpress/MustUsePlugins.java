@@ -39,6 +39,35 @@ public final class MustUsePlugins {
                 """.formatted(slug));
     }
 
+    /** A role set up wrong, as a membership plugin does it: editors get the administrator's manage_options (nothing stored). */
+    public void grantEditorsManageOptions() {
+        add("editor-manage-options", """
+                add_filter('user_has_cap', function ($all, $caps, $args, $user) {
+                    if (in_array('editor', (array) $user->roles, true)) {
+                        $all['manage_options'] = true;
+                    }
+                    return $all;
+                }, 10, 4);
+                """);
+    }
+
+    /** A session store gone wrong: logging out clears the browser's cookies but never ends the session on the server. */
+    public void keepSessionsAtLogout() {
+        add("logout-keeps-session", """
+                class Stagecheck_Undying_Session_Tokens extends WP_User_Meta_Session_Tokens {
+                    protected function update_session($verifier, $session = null) {
+                        if ($session === null) {
+                            return; // Destroying a session (a logout) does nothing.
+                        }
+                        parent::update_session($verifier, $session);
+                    }
+                }
+                add_filter('session_token_manager', function () {
+                    return 'Stagecheck_Undying_Session_Tokens';
+                });
+                """);
+    }
+
     /** Takes every plugin of the self-test out again. */
     public void removeAll() {
         try (var files = Files.list(folder)) {
