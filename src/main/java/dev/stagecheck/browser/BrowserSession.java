@@ -236,9 +236,12 @@ public final class BrowserSession {
         return headers.possible();
     }
 
-    /** Sends extra request headers (e.g. Authorization) for the duration of one action, then stops. */
+    /**
+     * Sends extra request headers (e.g. Authorization) for the duration of one action, then stops.
+     * Meanwhile the browser asks nothing of other sites: the headers would go there too.
+     */
     public void withExtraHeaders(Map<String, String> extra, Runnable action) {
-        headers.during(extra, action);
+        guard.credentialsTo(SafetyGuard.origin(dev.stagecheck.config.TargetSite.baseUrl().toString()), () -> headers.during(extra, action));
     }
 
     /**

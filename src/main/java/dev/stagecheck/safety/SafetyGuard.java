@@ -1,5 +1,7 @@
 package dev.stagecheck.safety;
 
+import dev.stagecheck.url.SafeUrl;
+
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,6 +21,8 @@ public final class SafetyGuard {
     private final SafetyPolicy policy;
     private final Set<String> typed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger declaredChecks = new AtomicInteger();
+    /** The only origin the browser may ask while the kit's credentials ride on every request it sends (empty: none do). */
+    private volatile Optional<String> credentialsOrigin = Optional.empty();
 
     public SafetyGuard(SafetyPolicy policy) {
         this.policy = policy;
@@ -50,6 +54,20 @@ public final class SafetyGuard {
         });
     }
 
+    /**
+     * Runs an action while the kit's credentials (an Authorization or API key header) go with every
+     * request the browser sends: then only requests to {@code origin} (scheme://host:port) pass, so a
+     * page's analytics script, font or CDN image never receives them.
+     */
+    public void credentialsTo(String origin, Runnable action) {
+        credentialsOrigin = Optional.of(origin);
+        try {
+            action.run();
+        } finally {
+            credentialsOrigin = Optional.empty();
+        }
+    }
+
     public boolean inDeclaredCheck() {
         return declaredChecks.get() > 0;
     }
@@ -74,6 +92,11 @@ public final class SafetyGuard {
      * on the page too).
      */
     public Optional<Refusal> browserRequest(String method, String url, boolean page) {
+        var only = credentialsOrigin;
+        if (only.isPresent() && !only.get().equalsIgnoreCase(origin(url))) {
+            return Optional.of(new Refusal(SafeUrl.of(url), "another site while the kit's credentials for " + only.get()
+                    + " go with every request (they never leave that site)"));
+        }
         if (inDeclaredCheck()) {
             return Optional.empty();
         }
@@ -81,6 +104,16 @@ public final class SafetyGuard {
             return policy.refusal(method, url);
         }
         return page ? navigation(url) : Optional.empty();
+    }
+
+    /** scheme://host:port of a URL ("" when it has none), as browsers compare origins. */
+    public static String origin(String url) {
+        try {
+            var uri = URI.create(url);
+            return uri.getScheme() == null || uri.getRawAuthority() == null ? "" : uri.getScheme() + "://" + uri.getRawAuthority();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     /** Forgets the typed URLs of the previous test. */

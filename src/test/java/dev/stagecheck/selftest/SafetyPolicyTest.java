@@ -147,4 +147,21 @@ public class SafetyPolicyTest {
         assertFalse(shown.contains("8f3a2c1d"), "the nonce must not be shown: " + shown);
         assertTrue(DEFAULTS.refusal("http://x/p?_wpnonce=8f3a2c1d").orElseThrow().url().contains("_wpnonce=***"), "nor in a refusal");
     }
+
+    @Test(description = "while the kit's credentials ride on every request, the browser asks no other site (its analytics, fonts, CDN)")
+    public void credentialsNeverLeaveTheSite() {
+        var guard = new SafetyGuard(DEFAULTS);
+        var refused = new java.util.ArrayList<String>();
+        guard.credentialsTo("http://127.0.0.1:8080", () -> {
+            assertTrue(guard.browserRequest("GET", "http://127.0.0.1:8080/assets/site.js", false).isEmpty(), "the site's own script passes");
+            assertTrue(guard.browserRequest("GET", "http://127.0.0.1:8080/members/", true).isEmpty(), "the site's own page passes");
+            guard.browserRequest("GET", "https://cdn.example.net/lib.js", false).ifPresent(refusal -> refused.add(refusal.rule()));
+            guard.browserRequest("GET", "http://localhost:8080/x.png", false).ifPresent(refusal -> refused.add(refusal.rule()));
+            guard.declared(() -> guard.browserRequest("POST", "https://www.google-analytics.com/collect", false)
+                    .ifPresent(refusal -> refused.add(refusal.rule())));
+        });
+        assertEquals(refused.size(), 3, "another host, another origin of the same machine, and one inside a declared check: " + refused);
+        assertTrue(refused.get(0).contains("never leave that site"), refused.get(0));
+        assertTrue(guard.browserRequest("GET", "https://cdn.example.net/lib.js", false).isEmpty(), "without credentials a page's CDN passes again");
+    }
 }
