@@ -32,11 +32,19 @@ public final class ServerLogWatch {
     private final SiteProfile.ServerLog spec;
     private final HttpProbe probe;
     private final long startPosition;
+    /**
+     * The last lines a served log showed when the run started: where the run's own lines begin, even in
+     * a log that keeps only its newest lines (a "last 10,000 lines" page), whose length then stays put.
+     */
+    private final List<String> startTail;
+    private static final int TAIL_LINES = 5;
 
     private ServerLogWatch(SiteProfile.ServerLog spec, Duration timeout) {
         this.spec = spec;
         this.probe = new HttpProbe(timeout);
-        this.startPosition = position();
+        var served = spec.isUrl() ? served() : List.<String>of();
+        this.startPosition = spec.isUrl() ? served.size() : position();
+        this.startTail = List.copyOf(served.subList(Math.max(0, served.size() - TAIL_LINES), served.size()));
         log.debug("server log {}: watching from {} {}", SafeUrl.of(location()), startPosition, spec.isUrl() ? "line(s)" : "byte(s)");
     }
 
@@ -60,7 +68,7 @@ public final class ServerLogWatch {
     public List<String> newLines() {
         if (spec.isUrl()) {
             var lines = probe.text(location()).lines().toList();
-            return lines.subList((int) Math.min(startPosition, lines.size()), lines.size());
+            return lines.subList(firstNewLine(lines), lines.size());
         }
         var file = Path.of(spec.location());
         try (var in = new RandomAccessFile(file.toFile(), "r")) {
@@ -89,11 +97,36 @@ public final class ServerLogWatch {
         return findings;
     }
 
+    /**
+     * Where the lines added since the start begin in the log served now: after the lines that ended it
+     * then, found where they were or, if the log dropped its oldest lines since, that many lines earlier.
+     * A log whose start lines are all gone (rotated) is new from its first line.
+     */
+    private int firstNewLine(List<String> lines) {
+        if (startTail.isEmpty()) {
+            return 0;
+        }
+        for (int at = (int) Math.min(startPosition, lines.size()) - startTail.size(); at >= 0; at--) {
+            if (lines.subList(at, at + startTail.size()).equals(startTail)) {
+                return at + startTail.size();
+            }
+        }
+        return 0;
+    }
+
+    /** The served log's lines now; none when it cannot be read (its check then fails with the reason). */
+    private List<String> served() {
+        try {
+            return probe.text(location()).lines().toList();
+        } catch (ConfigException e) {
+            log.info("the server log {} cannot be read now ({}); its check will fail with the reason",
+                    SafeUrl.of(location()), SafeUrl.of(e.getMessage()));
+            return List.of();
+        }
+    }
+
     private long position() {
         try {
-            if (spec.isUrl()) {
-                return probe.text(location()).lines().count();
-            }
             var file = Path.of(spec.location());
             return Files.isRegularFile(file) ? Files.size(file) : 0;
         } catch (IOException | ConfigException e) {

@@ -64,4 +64,45 @@ public class ServerLogWatchTest {
         assertTrue(evidence.get(0).contains("/company/press"), "the unexpected 401 first: " + evidence);
         assertFalse(String.join("\n", evidence).contains("s3cr3t-t0ken"), "a token in a logged URL must be masked: " + evidence);
     }
+
+    @Test(description = "a served log that keeps only its newest lines (its length stays put) still yields exactly the run's lines")
+    public void aServedLogThatDropsItsOldestLinesYieldsTheRunsLines() throws IOException {
+        var kept = new java.util.ArrayList<String>();
+        for (int i = 1; i <= 8; i++) {
+            kept.add("[10:00:0" + i + "] \"GET /page-" + i + " HTTP/1.1\" 200 512");
+        }
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/log", exchange -> {
+            byte[] body;
+            synchronized (kept) {
+                body = (String.join("\n", kept) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            var properties = new Properties();
+            properties.setProperty("nav.links", "nav a");
+            properties.setProperty("server.log.url", "http://127.0.0.1:" + server.getAddress().getPort() + "/log");
+            var profile = SiteProfile.from(new ProfileReader(properties, "test.properties"));
+            ServerLogWatch.startOfRun(profile, Duration.ofSeconds(5));
+            synchronized (kept) {
+                // Three new lines; the log keeps its newest eight, so it is as long as before.
+                for (var line : List.of("[10:01:00] \"GET / HTTP/1.1\" 200 512", "[10:01:01] ERROR upstream GET /internal answered 401",
+                        "[10:01:02] \"GET /docs/ HTTP/1.1\" 200 512")) {
+                    kept.add(line);
+                    kept.remove(0);
+                }
+            }
+            var watch = ServerLogWatch.ofThisRun().orElseThrow();
+            assertEquals(watch.newLines().size(), 3, "the three lines of the run, though the log is as long as before: " + watch.newLines());
+            assertEquals(watch.findings(ResponseRule.expecting(List.of(), List.of())).size(), 1, "the ERROR line of the run is a finding");
+        } finally {
+            server.stop(0);
+        }
+    }
 }
