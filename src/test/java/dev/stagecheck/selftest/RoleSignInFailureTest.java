@@ -36,7 +36,11 @@ public class RoleSignInFailureTest {
         try {
             results = InProcessRun.of(List.of(suite), ProjectFiles.projectDir().resolve("target/selftest-role-sign-in"), "wrong-staff-password");
         } finally {
-            System.setProperty(STAFF_PASSWORD, right);
+            if (right == null) {
+                System.clearProperty(STAFF_PASSWORD);
+            } else {
+                System.setProperty(STAFF_PASSWORD, right);
+            }
         }
         assertEquals(results.size(), 1, "one access matrix test");
         var result = results.get(0);
