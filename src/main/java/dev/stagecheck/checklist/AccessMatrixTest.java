@@ -49,9 +49,7 @@ public class AccessMatrixTest extends ChecklistTest {
                         + " or re-admit it with crawl.allow if opening it changes nothing");
             });
         }
-        var names = new ArrayList<String>();
-        names.add(Role.VISITOR);
-        profile.roles().forEach(role -> names.add(role.name()));
+        var names = Role.columns(profile.roles());
         var first = true;
         for (var name : names) {
             var rows = profile.access().stream().filter(row -> row.expected(name).isPresent() && !refused.contains(row)).toList();

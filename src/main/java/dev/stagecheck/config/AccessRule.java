@@ -21,9 +21,7 @@ public record AccessRule(int n, String url, boolean api, Map<String, ExpectedAcc
         var url = reader.required(prefix + "url", "a URL of the site the roles below must get their answer from");
         var api = reader.bool(prefix + "api", false);
         var byRole = new LinkedHashMap<String, ExpectedAccess>();
-        var names = new java.util.ArrayList<String>();
-        names.add(Role.VISITOR);
-        roles.forEach(role -> names.add(role.name()));
+        var names = Role.columns(roles);
         for (var name : names) {
             if (reader.has(prefix + name)) {
                 byRole.put(name, ExpectedAccess.parse(reader, prefix + name));

@@ -27,6 +27,14 @@ public record Role(String name, Auth auth, Optional<SecretRef> username, Optiona
         }
     }
 
+    /** The columns of the access matrix: the visitor, then these roles in the profile's order. */
+    public static List<String> columns(List<Role> roles) {
+        var names = new ArrayList<String>();
+        names.add(VISITOR);
+        roles.forEach(role -> names.add(role.name()));
+        return List.copyOf(names);
+    }
+
     static Role read(ProfileReader reader, int n, boolean hasLoginForm) {
         var prefix = "role." + n + ".";
         var name = reader.required(prefix + "name", "the role's name, one word such as editor (the matrix keys access.N.<name> use it)");
