@@ -21,7 +21,7 @@ public record Observed(int status, Optional<String> redirectedTo, List<String> c
         var text = new StringBuilder(Integer.toString(status));
         redirectedTo.ifPresent(to -> text.append(" to ").append(pathOf(to)));
         if (!challenges.isEmpty()) {
-            text.append(" ").append(String.join(" | ", challenges));
+            text.append(" ").append(Challenge.shown(challenges));
         } else if (status == 401) {
             text.append(" without a challenge");
         }

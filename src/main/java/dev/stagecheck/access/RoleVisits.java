@@ -7,6 +7,8 @@ import dev.stagecheck.config.SiteProfile;
 import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.pages.LoginPage;
 import dev.stagecheck.pages.SitePage;
+import dev.stagecheck.traffic.ChallengeCredentials;
+import dev.stagecheck.traffic.DigestProbe;
 import dev.stagecheck.traffic.HttpProbe;
 import io.qameta.allure.Allure;
 import org.openqa.selenium.Cookie;
@@ -28,6 +30,7 @@ public final class RoleVisits {
     private final BrowserSession session;
     private final SiteProfile profile;
     private final HttpProbe probe;
+    private final DigestProbe digestProbe;
 
     /** A role that could not sign in: its one line, instead of a wall of cells. */
     public static final class SignInFailed extends RuntimeException {
@@ -40,6 +43,7 @@ public final class RoleVisits {
         this.session = session;
         this.profile = profile;
         this.probe = probe;
+        this.digestProbe = new DigestProbe(session.settings().httpTimeout());
     }
 
     /** The cells of {@code role} (empty: the visitor) in {@code rows}; a sign-in that fails is thrown as {@link SignInFailed}. */
@@ -49,7 +53,16 @@ public final class RoleVisits {
         role.filter(r -> r.auth() == Role.Auth.COOKIE).ifPresent(this::setCookie);
         var headers = role.map(RoleVisits::headers).orElse(Map.of());
         var inBrowser = rows.stream().filter(row -> !row.api()).toList();
-        if (!headers.isEmpty() && !session.canSendHeaders()) {
+        var digest = role.filter(r -> r.auth() == Role.Auth.DIGEST);
+        if (digest.isPresent() && !session.canAnswerChallenges()) {
+            var why = session.settings().browser().key() + " cannot answer the site's Digest challenge with the role's credentials"
+                    + " without DevTools (Chromium checks it)";
+            inBrowser.forEach(row -> cells.add(AccessCell.notChecked(name, row.url(), false, row.expected(name).orElseThrow(), why)));
+        } else if (digest.isPresent()) {
+            // The browser answers the challenge itself, as a user typing into its login dialog: a Digest answer needs the server's nonce.
+            // Chromium keeps what it was given in an auth cache nothing empties: the caller gives the next role a new browser.
+            session.withChallengeCredentials(challengeCredentials(digest.get()), () -> inBrowser.forEach(row -> cells.add(inBrowser(name, row))));
+        } else if (!headers.isEmpty() && !session.canSendHeaders()) {
             var why = session.settings().browser().key() + " cannot add the role's " + role.get().describe()
                     + " to its requests without DevTools (Chromium checks it)";
             inBrowser.forEach(row -> cells.add(AccessCell.notChecked(name, row.url(), false, row.expected(name).orElseThrow(), why)));
@@ -86,6 +99,12 @@ public final class RoleVisits {
         session.driver().manage().addCookie(new Cookie.Builder(role.header().orElseThrow(), role.secret().orElseThrow().value()).path("/").build());
     }
 
+    /** The role's user name and password for the Digest challenges of the whole site (of its realm, when the profile names one). */
+    private static ChallengeCredentials challengeCredentials(Role role) {
+        return ChallengeCredentials.forArea(TargetSite.baseUrl().toString(), "Digest", role.realm(),
+                role.username().orElseThrow(), role.password().orElseThrow());
+    }
+
     /** The request headers that carry a role's credentials (none for a form sign-in, whose cookies the browser keeps). */
     private static Map<String, String> headers(Role role) {
         return switch (role.auth()) {
@@ -93,7 +112,7 @@ public final class RoleVisits {
                     (role.username().orElseThrow().value() + ":" + role.password().orElseThrow().value()).getBytes(StandardCharsets.UTF_8)));
             case BEARER -> Map.of("Authorization", "Bearer " + role.secret().orElseThrow().value());
             case HEADER -> Map.of(role.header().orElseThrow(), role.secret().orElseThrow().value());
-            case FORM, COOKIE -> Map.of();
+            case FORM, COOKIE, DIGEST -> Map.of();
         };
     }
 
@@ -122,7 +141,10 @@ public final class RoleVisits {
                 .ifPresent(cookies -> headers.put("Cookie", cookies));
         role.filter(r -> r.auth() == Role.Auth.COOKIE)
                 .ifPresent(r -> headers.put("Cookie", r.header().orElseThrow() + "=" + r.secret().orElseThrow().value()));
-        var answer = Allure.step(name + ": GET " + address + " (plain HTTP)", () -> probe.get(address, headers));
+        var digest = role.filter(r -> r.auth() == Role.Auth.DIGEST);
+        var answer = Allure.step(name + ": GET " + address + " (plain HTTP)", () -> digest.isPresent()
+                ? digestProbe.get(address, digest.get().username().orElseThrow().value(), digest.get().password().orElseThrow().value(), digest.get().realm())
+                : probe.get(address, headers));
         var location = answer.header("Location").stream().findFirst();
         return AccessCell.seen(name, row.url(), true, expected, new Observed(answer.status(),
                 location.filter(to -> dev.stagecheck.config.ExpectedAccess.isRedirect(answer.status())), answer.challenges(), Optional.empty()));

@@ -3,6 +3,7 @@ package dev.stagecheck.checklist;
 import dev.stagecheck.access.AccessCell;
 import dev.stagecheck.access.AccessMatrixTable;
 import dev.stagecheck.access.RoleVisits;
+import dev.stagecheck.browser.BrowserSessions;
 import dev.stagecheck.config.AccessRule;
 import dev.stagecheck.config.Role;
 import dev.stagecheck.config.Settings;
@@ -35,7 +36,7 @@ public class AccessMatrixTest extends ChecklistTest {
             throw new SkipException("the site profile " + profile.file() + " has no access matrix: set role.N.* and access.N.url"
                     + " with access.N.<role>=<answer> to check one");
         }
-        var visits = new RoleVisits(session, profile, new HttpProbe(Settings.current().httpTimeout()));
+        var probe = new HttpProbe(Settings.current().httpTimeout());
         var cells = new ArrayList<AccessCell>();
         var failed = new ArrayList<String>();
         // Every role opens every URL it is given, signed in: one the safety rules refuse (a Dashboard that writes a draft,
@@ -57,8 +58,12 @@ public class AccessMatrixTest extends ChecklistTest {
                 continue;
             }
             if (!first) {
-                session.resetForNextTest(); // The last role's cookies and sign-in end here: nothing of it reaches this one.
+                // The last role's cookies and sign-in end here: nothing of it reaches this one. A browser that answered a Digest
+                // challenge keeps those credentials for good: this role then gets a new browser.
+                session = BrowserSessions.current(session.settings());
+                session.resetForNextTest();
             }
+            var visits = new RoleVisits(session, profile, probe);
             first = false;
             var role = profile.roles().stream().filter(r -> r.name().equals(name)).findFirst();
             try {

@@ -170,7 +170,7 @@ public class ChallengeTest extends ChecklistTest {
             var right = Allure.step("GET " + address + " with the right key", () -> probe.get(address, keyHeader(api, api.key().value())));
             for (var answer : List.of(Map.entry("none", none), Map.entry("wrong", wrong), Map.entry("right", right))) {
                 log.append(String.format("%-8s %-6d %-60s %s%n", answer.getKey(), answer.getValue().status(), address,
-                        String.join(" | ", answer.getValue().challenges())));
+                        Challenge.shown(answer.getValue().challenges())));
             }
             var withoutChallenge = new ArrayList<String>();
             for (var refused : List.of(Map.entry("without a key", none), Map.entry("with a wrong key", wrong))) {
@@ -222,7 +222,7 @@ public class ChallengeTest extends ChecklistTest {
         }
         var scheme = expected.scheme().orElseThrow();
         var realm = expected.realm();
-        var header = String.join(" | ", headers);
+        var header = Challenge.shown(headers);
         var matching = challenges.stream().filter(c -> c.isScheme(scheme)).findFirst();
         if (matching.isEmpty()) {
             return Optional.of(FindingKind.WRONG_CHALLENGE.message(where + " answered 401 challenging with " + header

@@ -9,18 +9,20 @@ import java.util.Optional;
  * A kind of user the access matrix checks ({@code role.N.*}): its name and how it signs in. With
  * {@code form} it signs in through the login form (login.*) with credentials of its own; with
  * {@code basic}, {@code bearer}, {@code header} or {@code cookie} every request it makes carries
- * them. Secrets are named, never held: {@link SecretRef}.
+ * them; with {@code digest} the browser answers the site's Digest challenges with them. Secrets are
+ * named, never held: {@link SecretRef}.
  *
  * @param header the request header ({@code header}) or cookie ({@code cookie}) name that carries {@code secret}
+ * @param realm  the only realm a {@code digest} role answers ({@code role.N.realm}); empty: any realm of the site
  */
 public record Role(String name, Auth auth, Optional<SecretRef> username, Optional<SecretRef> password,
-                   Optional<SecretRef> secret, Optional<String> header) {
+                   Optional<SecretRef> secret, Optional<String> header, Optional<String> realm) {
 
     /** The implicit role of every matrix: no credentials at all. */
     public static final String VISITOR = "visitor";
 
     public enum Auth {
-        FORM, BASIC, BEARER, HEADER, COOKIE;
+        FORM, BASIC, DIGEST, BEARER, HEADER, COOKIE;
 
         String key() {
             return name().toLowerCase(Locale.ROOT);
@@ -50,18 +52,21 @@ public record Role(String name, Auth auth, Optional<SecretRef> username, Optiona
                             + " (role." + n + ".auth=form), but login.url is missing: add the login keys, or give the role another auth");
                 }
                 yield new Role(name, auth, Optional.of(reader.secret(prefix + "username.env", "the role's user name")),
-                        Optional.of(reader.secret(prefix + "password.env", "the role's password")), Optional.empty(), Optional.empty());
+                        Optional.of(reader.secret(prefix + "password.env", "the role's password")), Optional.empty(), Optional.empty(), Optional.empty());
             }
             case BASIC -> new Role(name, auth, Optional.of(reader.secret(prefix + "username.env", "the role's user name")),
-                    Optional.of(reader.secret(prefix + "password.env", "the role's password")), Optional.empty(), Optional.empty());
+                    Optional.of(reader.secret(prefix + "password.env", "the role's password")), Optional.empty(), Optional.empty(), Optional.empty());
+            case DIGEST -> new Role(name, auth, Optional.of(reader.secret(prefix + "username.env", "the role's user name")),
+                    Optional.of(reader.secret(prefix + "password.env", "the role's password")), Optional.empty(), Optional.empty(),
+                    reader.optional(prefix + "realm"));
             case BEARER -> new Role(name, auth, Optional.empty(), Optional.empty(),
-                    Optional.of(reader.secret(prefix + "token.env", "the role's bearer token")), Optional.empty());
+                    Optional.of(reader.secret(prefix + "token.env", "the role's bearer token")), Optional.empty(), Optional.empty());
             case HEADER -> new Role(name, auth, Optional.empty(), Optional.empty(),
                     Optional.of(reader.secret(prefix + "value.env", "the header's value")),
-                    Optional.of(headerName(reader, prefix + "header", "the request header that carries it, such as X-API-Key")));
+                    Optional.of(headerName(reader, prefix + "header", "the request header that carries it, such as X-API-Key")), Optional.empty());
             case COOKIE -> new Role(name, auth, Optional.empty(), Optional.empty(),
                     Optional.of(reader.secret(prefix + "value.env", "the cookie's value")),
-                    Optional.of(headerName(reader, prefix + "cookie", "the cookie's name, such as wordpress_logged_in_1a2b")));
+                    Optional.of(headerName(reader, prefix + "cookie", "the cookie's name, such as wordpress_logged_in_1a2b")), Optional.empty());
         };
     }
 
@@ -87,6 +92,7 @@ public record Role(String name, Auth auth, Optional<SecretRef> username, Optiona
         return switch (auth) {
             case FORM -> "login form";
             case BASIC -> "HTTP Basic";
+            case DIGEST -> "HTTP Digest" + realm.map(r -> " (realm " + r + ")").orElse("");
             case BEARER -> "Bearer token";
             case HEADER -> "header " + header.orElseThrow();
             case COOKIE -> "cookie " + header.orElseThrow();

@@ -32,6 +32,18 @@ public record Challenge(String scheme, Optional<String> token68, Map<String, Str
         }
     }
 
+    /** A Digest challenge's one-time values: what the server proves the next answer with, never shown as sent. */
+    private static final Pattern ONE_TIME_PARAM = Pattern.compile("(?i)\\b(nonce|cnonce|opaque)(\\s*=\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,\\s]*)");
+
+    /**
+     * WWW-Authenticate header values as one readable line for reports and messages ("" when none),
+     * with each nonce and opaque masked: the scheme, realm and every other param stay as sent.
+     */
+    public static String shown(List<String> headerValues) {
+        return headerValues.stream().map(value -> ONE_TIME_PARAM.matcher(value).replaceAll("$1$2\"(hidden)\""))
+                .collect(java.util.stream.Collectors.joining(" | "));
+    }
+
     /** Param names are case-insensitive (RFC 9110 section 11.2), so they are kept lower-cased. */
     public Optional<String> param(String name) {
         return Optional.ofNullable(params.get(name.toLowerCase(Locale.ROOT)));

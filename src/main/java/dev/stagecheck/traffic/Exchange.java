@@ -167,9 +167,9 @@ public record Exchange(String method, String url, int status, String type, boole
         return !isUnknown() && (status == 0 || status >= 400 || error.filter(Exchange::isCutShort).isPresent());
     }
 
-    /** The WWW-Authenticate header lines as one readable string ("" when none). */
+    /** The WWW-Authenticate header lines as one readable string ("" when none), one-time values masked. */
     public String challengeText() {
-        return String.join(" | ", challenges);
+        return Challenge.shown(challenges);
     }
 
     public String statusText() {

@@ -6,6 +6,7 @@ import dev.stagecheck.config.SiteProfile.ProtectedUrl;
 import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.crawl.PageRecord;
 import dev.stagecheck.safety.Refusal;
+import dev.stagecheck.traffic.Challenge;
 import dev.stagecheck.traffic.Exchange;
 import dev.stagecheck.url.SafeUrl;
 import dev.stagecheck.url.UrlPattern;
@@ -236,7 +237,7 @@ public final class ResponseRule {
     }
 
     private static String challengeText(List<String> challenges) {
-        return challenges.isEmpty() ? " with no WWW-Authenticate challenge" : " (challenge: " + String.join(" | ", challenges) + ")";
+        return challenges.isEmpty() ? " with no WWW-Authenticate challenge" : " (challenge: " + Challenge.shown(challenges) + ")";
     }
 
     /**

@@ -36,11 +36,12 @@ public class AccessProfileTest {
     @Test(description = "the demo profile declares four roles, each signing in its own way, and a matrix of six URLs")
     public void demoProfileHasRolesAndAMatrix() {
         var profile = load(demo);
-        assertEquals(profile.roles().stream().map(Role::name).toList(), List.of("member", "staff", "admin", "partner"), "role names");
+        assertEquals(profile.roles().stream().map(Role::name).toList(), List.of("member", "staff", "reports", "admin", "partner"), "role names");
         assertEquals(profile.roles().stream().map(Role::auth).toList(),
-                List.of(Role.Auth.FORM, Role.Auth.FORM, Role.Auth.BASIC, Role.Auth.HEADER), "role auth kinds");
-        assertEquals(profile.roles().get(3).header(), Optional.of("X-API-Key"), "the partner's header");
-        assertEquals(profile.access().size(), 6, "matrix rows");
+                List.of(Role.Auth.FORM, Role.Auth.FORM, Role.Auth.DIGEST, Role.Auth.BASIC, Role.Auth.HEADER), "role auth kinds");
+        assertEquals(profile.roles().get(2).realm(), Optional.of("Reports"), "the reports role answers only its realm");
+        assertEquals(profile.roles().get(4).header(), Optional.of("X-API-Key"), "the partner's header");
+        assertEquals(profile.access().size(), 8, "matrix rows");
         var admin = profile.access().get(4).expected("visitor").orElseThrow();
         assertEquals(admin.status(), 401);
         assertEquals(admin.scheme(), Optional.of("Basic"));
@@ -69,7 +70,9 @@ public class AccessProfileTest {
         assertTrue(refused("role.1.name", "visitor").contains("other than visitor"), "visitor is implicit");
         assertTrue(refused("role.1.name", "Editor Role").contains("one lower-case word"), "a role name is one word");
         assertTrue(refused("role.2.name", "member").contains("declared twice"), "each role once");
-        assertTrue(refused("role.4.auth", "kerberos").contains("form, basic, bearer, header or cookie"), "the auth kinds");
+        var realmOfBasic = refused("role.4.realm", "Admin Area");
+        assertTrue(realmOfBasic.contains("role.4.realm") && realmOfBasic.contains("unknown"), "only a digest role has a realm: " + realmOfBasic);
+        assertTrue(refused("role.4.auth", "kerberos").contains("form, basic, digest, bearer, header or cookie"), "the auth kinds");
         var withoutLogin = copy();
         withoutLogin.keySet().removeIf(key -> key.toString().startsWith("login.") || key.toString().startsWith("logout.")
                 || key.toString().startsWith("forbidden.") || key.toString().startsWith("crawl.as.member"));

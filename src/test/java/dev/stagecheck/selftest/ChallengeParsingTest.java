@@ -34,6 +34,15 @@ public class ChallengeParsingTest {
         assertEquals(basic.toString(), "Basic realm=\"Admin Area\", charset=\"UTF-8\"", "toString() should rebuild the challenge");
     }
 
+    @Test(description = "a challenge shown in a report keeps its scheme and realm, and masks the server's one-time values")
+    public void shownChallengesMaskNonceAndOpaque() {
+        var shown = Challenge.shown(List.of("Digest realm=\"Reports\", qop=\"auth\", nonce=\"AAAB9a\\\"x\", opaque=3db3359, algorithm=SHA-256",
+                "Basic realm=\"Admin Area\""));
+        assertEquals(shown, "Digest realm=\"Reports\", qop=\"auth\", nonce=\"(hidden)\", opaque=\"(hidden)\", algorithm=SHA-256"
+                + " | Basic realm=\"Admin Area\"");
+        assertEquals(Challenge.shown(List.of()), "", "no challenge, nothing shown");
+    }
+
     @Test
     public void severalChallengesInOneHeader() throws MalformedChallengeException {
         var challenges = Challenge.parse("Bearer realm=\"api\", error=\"invalid_token\", Basic realm=\"x\"");

@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.testng.Assert.assertEquals;
@@ -100,6 +101,10 @@ public class SecretsTest {
         for (var file : files) {
             scan(output.relativize(file).toString(), Files.readString(file, StandardCharsets.ISO_8859_1), secrets, leaks);
         }
+        for (var file : files) {
+            scanForNonces(output.relativize(file).toString(), Files.readString(file, StandardCharsets.ISO_8859_1), leaks);
+        }
+        scanForNonces("console output", run.stdout() + run.stderr(), leaks);
         assertTrue(leaks.isEmpty(), "secrets leaked into the run's outputs (" + files.size() + " files searched):\n"
                 + String.join("\n", leaks));
         // Searched a run that did everything it should: a failing one may have skipped the steps that use secrets.
@@ -128,6 +133,16 @@ public class SecretsTest {
         }
         return secrets;
     }
+
+    /** A Digest challenge's nonce and opaque are the server's one-time values: shown masked, never as they were sent. */
+    private static void scanForNonces(String where, String text, List<String> leaks) {
+        var nonce = NONCE_SHOWN.matcher(text);
+        if (nonce.find()) {
+            leaks.add("  a Digest " + nonce.group(1) + " appears in " + where);
+        }
+    }
+
+    private static final Pattern NONCE_SHOWN = Pattern.compile("(?i)\\b(nonce|opaque)\\s*=\\s*\"?(?!\\(hidden\\))[A-Za-z0-9+/=_-]{8,}");
 
     private static void scan(String where, String text, Map<String, String> secrets, List<String> leaks) {
         secrets.forEach((name, value) -> {
