@@ -7,7 +7,7 @@ import dev.stagecheck.browser.BrowserSessions;
 import dev.stagecheck.config.AccessRule;
 import dev.stagecheck.config.Role;
 import dev.stagecheck.config.Settings;
-import dev.stagecheck.config.TargetSite;
+import dev.stagecheck.config.SiteProfile;
 import dev.stagecheck.traffic.HttpProbe;
 import dev.stagecheck.verdict.FindingKind;
 import io.qameta.allure.Allure;
@@ -16,9 +16,7 @@ import io.qameta.allure.Story;
 import org.testng.SkipException;
 import org.testng.annotations.Test;
 
-import java.net.URI;
 import java.util.ArrayList;
-import java.util.Optional;
 
 /**
  * The guide's "roles and permissions set up wrong": every role of the profile (and the visitor,
@@ -75,7 +73,7 @@ public class AccessMatrixTest extends ChecklistTest {
                         "could not sign in")));
             }
         }
-        var loginPath = loginPath();
+        var loginPath = profile.login().map(SiteProfile.Login::pagePath);
         Allure.addAttachment("Access matrix", "text/plain", AccessMatrixTable.of(names, cells, loginPath), ".txt");
         var problems = new ArrayList<>(failed);
         cells.stream().filter(cell -> cell.differs(loginPath)).map(AccessCell::line).forEach(problems::add);
@@ -83,10 +81,5 @@ public class AccessMatrixTest extends ChecklistTest {
             throw new AssertionError(problems.size() + " problem(s) in the access matrix (the report's Access matrix attachment shows it all):\n"
                     + String.join("\n", problems));
         }
-    }
-
-    /** Where "login" in the matrix must lead: the path of the profile's login page. */
-    private Optional<String> loginPath() {
-        return profile.login().map(login -> URI.create(TargetSite.resolve(login.url())).getPath());
     }
 }

@@ -92,7 +92,7 @@ public class SessionTamperingTest extends ChecklistTest {
             throw new AssertionError(FindingKind.UNEXPECTED_401.message("with " + detail + ", " + where + " answered 401 without a"
                     + " challenge or a login form: the user has no way back to signing in; send them to the login page instead"));
         }
-        var onLoginPage = URI.create(visit.url()).getPath().equals(URI.create(url(login.url())).getPath());
+        var onLoginPage = URI.create(visit.url()).getPath().equals(login.pagePath());
         if (visit.status() != 401 && !page.isShowingForm() && !onLoginPage) {
             throw new AssertionError(FindingKind.BROKEN_PAGE.message("with " + detail + ", " + where + " led to " + visit.url()
                     + " (status " + visit.statusText() + "), which shows neither the login form nor member content: a user whose"

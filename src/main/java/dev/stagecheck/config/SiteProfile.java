@@ -53,6 +53,11 @@ public record SiteProfile(
             return new Login(url, usernameField, passwordField, submit, successMarker, failureMarker, otherUsername, otherPassword,
                     memberUrl, logoutUrl, logoutLink, flow, sessionCookies);
         }
+
+        /** The login page's path on the site under test: where a "go and sign in" redirect must lead. */
+        public String pagePath() {
+            return java.net.URI.create(TargetSite.resolve(url)).getPath();
+        }
     }
 
     /** A form field and what to type: {@code value} as written, {@link #typed()} with ${run} and ${time} filled in. */

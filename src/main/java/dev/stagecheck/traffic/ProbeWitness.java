@@ -56,6 +56,9 @@ public final class ProbeWitness implements NetworkWitness {
     /** The URL the browser is being sent to, once asked: the page's status, unless it ends elsewhere. */
     private volatile Optional<String> target = Optional.empty();
 
+    /** The redirect the URL asked first answered: recorded before the page the browser ends on, as the browser's own events show it. */
+    private volatile Optional<Exchange> redirect = Optional.empty();
+
     /** Every answer of the page load under way, by URL: no URL is asked twice in one load. */
     private final Map<String, HttpProbe.Answer> thisLoad = new ConcurrentHashMap<>();
 
@@ -84,6 +87,7 @@ public final class ProbeWitness implements NetworkWitness {
     public Optional<Exchange> beforeNavigation(String url) {
         thisLoad.clear();
         posted = Optional.empty();
+        redirect = Optional.empty();
         if (!url.startsWith("http")) {
             return Optional.empty();
         }
@@ -103,6 +107,7 @@ public final class ProbeWitness implements NetworkWitness {
         var bare = bare(SafeUrl.withoutUserInfo(url));
         thisLoad.put(bare, answer);
         target = answer.status() / 100 == 3 ? Optional.empty() : Optional.of(bare);
+        redirect = answer.status() / 100 == 3 ? Optional.of(document(bare, answer.status(), answer.challenges(), Optional.empty())) : Optional.empty();
         if (Headers.isAttachment(answer.headers())) {
             // A download: the browser would save it and stay where it is. The probe's answer is the file link's.
             var exchange = document(url, answer.status(), answer.challenges(), Optional.of(Exchange.FILE));
@@ -187,6 +192,8 @@ public final class ProbeWitness implements NetworkWitness {
         posted = Optional.empty();
         var before = target;
         target = Optional.empty();
+        var hop = redirect;
+        redirect = Optional.empty();
         if (settled.isEmpty()) {
             thisLoad.clear();
             return;
@@ -202,6 +209,7 @@ public final class ProbeWitness implements NetworkWitness {
                 .filter(resource -> sameOrigin(url, String.valueOf(resource.get("url"))))
                 .collect(Collectors.toMap(r -> bare(String.valueOf(r.get("url"))), r -> type(String.valueOf(r.get("type"))), (a, b) -> a,
                         LinkedHashMap::new));
+        hop.filter(first -> !first.url().equals(url)).ifPresent(traffic::record);
         traffic.record(documentAnswer(url, headers, form, before));
         resources(url, resources, headers).forEach(traffic::record);
         currentPage = url;
