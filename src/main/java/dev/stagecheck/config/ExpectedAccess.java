@@ -46,6 +46,11 @@ public record ExpectedAccess(int status, boolean toLogin, Optional<String> schem
         return new ExpectedAccess(status, false, scheme, Optional.ofNullable(matcher.group(4)).map(String::strip), marker);
     }
 
+    /** True when the role must get the page itself (200): such a role sees an area's links, so it finds the area's pages. */
+    public boolean letsIn() {
+        return status == 200 && !toLogin;
+    }
+
     public static boolean isRedirect(int status) {
         return REDIRECTS.contains(status);
     }

@@ -356,7 +356,7 @@ public record SiteProfile(
      * {@code prefix.area}: a glob of URLs that answer as this entry declares ({@code /members/*}; a
      * path is joined to base.url). Refused when it is no glob at all or uses syntax the kit does not know.
      */
-    private static Optional<String> readArea(ProfileReader reader, String prefix) {
+    static Optional<String> readArea(ProfileReader reader, String prefix) {
         var key = prefix + "area";
         var area = reader.optional(key);
         area.ifPresent(glob -> {
@@ -371,7 +371,7 @@ public record SiteProfile(
     }
 
     /** {@code prefix.url}, by default the area's fixed beginning ({@code /members/} of {@code /members/*}); it must lie in the area. */
-    private static String areaUrl(ProfileReader reader, String prefix, Optional<String> area, String what) {
+    static String areaUrl(ProfileReader reader, String prefix, Optional<String> area, String what) {
         var key = prefix + "url";
         var given = reader.optional(key);
         if (area.isEmpty()) {

@@ -51,6 +51,11 @@ public final class SitePage extends PageObject {
         return isVisible(css);
     }
 
+    /** Where every link of the page shown now leads (absolute URLs, as the browser resolved them). */
+    public List<String> linkTargets() {
+        return links("a[href]").stream().map(Link::href).toList();
+    }
+
     public List<Link> navigationLinks() {
         return links(navigation.links());
     }

@@ -70,6 +70,9 @@ public enum Fault {
             "The stock API, which answers 401 without a challenge as the profile says, hands out its data without credentials."),
     STAFF_PAGE_OPEN("staff-page-open", "/members/staff",
             "The staff notes, which only the staff role may read, open to every signed-in member (200 where 403 belongs)."),
+    PROFILE_PAGE_OPEN("profile-page-open", "/members/profile",
+            "The member's profile page, linked only from inside the member area, opens to visitors who never signed in (200 where"
+                    + " the way to the login form belongs): only a search of the area finds it."),
     MEMBER_PAGE_401("member-page-401", "/members/orders",
             "The member's own orders page answers 401 to the signed-in member, the role that must see it."),
     CORRUPT_SESSION_500("corrupt-session-500", "/members/",

@@ -104,6 +104,8 @@ final class FaultInjection {
                 && SessionStore.hasHint(request.headers()) ? Response.seeOther(LoginPage.DEFAULT_NEXT).noStore() : login.handle(request));
         router.wrap("GET", "/members/orders", orders -> request -> faults.on(Fault.MEMBER_PAGE_401) && request.signedIn()
                 ? errors.status(request, 401, "Your orders could not be loaded: not authorised.").noStore() : orders.handle(request));
+        router.wrap("GET", "/members/profile", profile -> request -> faults.on(Fault.PROFILE_PAGE_OPEN) && !request.signedIn()
+                ? profile.handle(asGuest(request)) : profile.handle(request));
         router.wrapArea("/admin", admin -> request -> faults.on(Fault.PROTECTED_AREA_500) && request.path().equals(Downloads.STATISTICS)
                 ? errors.status(request, 500, "The statistics service is down.").noStore()
                 : adminChallenge(admin.handle(request)));
@@ -174,6 +176,12 @@ final class FaultInjection {
         var session = request.session().orElseThrow();
         return new Request(request.method(), request.path(), request.rawQuery(), request.headers(), request.body(),
                 java.util.Optional.of(new Session(session.id(), session.email(), session.displayName(), true)));
+    }
+
+    /** A visitor taken for a signed-in guest: {@link Fault#PROFILE_PAGE_OPEN}'s missing sign-in check. */
+    private static Request asGuest(Request request) {
+        return new Request(request.method(), request.path(), request.rawQuery(), request.headers(), request.body(),
+                java.util.Optional.of(new Session("guest", "guest@demo.test", "Guest", false)));
     }
 
     /** A session cookie that is no session id at all (32 hex digits), as a corrupted one is. */

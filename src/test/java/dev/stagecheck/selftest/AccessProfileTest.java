@@ -41,7 +41,9 @@ public class AccessProfileTest {
                 List.of(Role.Auth.FORM, Role.Auth.FORM, Role.Auth.DIGEST, Role.Auth.BASIC, Role.Auth.HEADER), "role auth kinds");
         assertEquals(profile.roles().get(2).realm(), Optional.of("Reports"), "the reports role answers only its realm");
         assertEquals(profile.roles().get(4).header(), Optional.of("X-API-Key"), "the partner's header");
-        assertEquals(profile.access().size(), 8, "matrix rows");
+        assertEquals(profile.access().size(), 9, "matrix rows");
+        assertEquals(profile.access().get(8).area(), Optional.of("/members/*"), "access.9 is an area");
+        assertEquals(profile.access().get(8).url(), "/members/", "an area's entry is by default its fixed beginning");
         var admin = profile.access().get(4).expected("visitor").orElseThrow();
         assertEquals(admin.status(), 401);
         assertEquals(admin.scheme(), Optional.of("Basic"));
@@ -52,6 +54,16 @@ public class AccessProfileTest {
         assertEquals(profile.access().get(5).expected("admin"), Optional.empty(), "a role the row does not name is not checked there");
         assertTrue(profile.secrets().stream().map(SecretRef::name).anyMatch("STAGECHECK_DEMO_STAFF_PASSWORD"::equals),
                 "the roles' variables are among the secrets the preflight checks");
+    }
+
+    @Test(description = "an area row that cannot be searched as written is refused in one line naming its key")
+    public void badAreaRowsAreRefused() {
+        assertTrue(refused("access.1.area", "/members/").contains("a glob with *"), "an area is a glob");
+        assertTrue(refused("access.9.api", "true").contains("an API has no links"), "an API is not searched by its links");
+        assertTrue(refused("access.1.pages", "5").contains("limits the pages of an area"), "a page limit goes with an area");
+        assertTrue(refused("access.9.pages", "0").contains("1 or more"), "at least one page");
+        var outside = refused("access.9.url", "/docs/");
+        assertTrue(outside.contains("access.9.url") && outside.contains("is not in access.9.area"), outside);
     }
 
     @Test(description = "an answer the matrix does not know is refused in one line naming the key, the value and the choices")

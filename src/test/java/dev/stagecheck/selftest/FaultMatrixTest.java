@@ -59,6 +59,7 @@ public class FaultMatrixTest {
             Map.entry(Fault.PROTECTED_AREA_500, new Expected(FindingKind.SERVER_ERROR, "/admin/reports/downloads")),
             Map.entry(Fault.STOCK_API_OPEN, new Expected(FindingKind.NOT_PROTECTED, "/api/stock")),
             Map.entry(Fault.STAFF_PAGE_OPEN, new Expected(FindingKind.WRONG_ACCESS, "/members/staff")),
+            Map.entry(Fault.PROFILE_PAGE_OPEN, new Expected(FindingKind.WRONG_ACCESS, "/members/profile")),
             Map.entry(Fault.MEMBER_PAGE_401, new Expected(FindingKind.WRONG_ACCESS, "/members/orders")),
             Map.entry(Fault.CORRUPT_SESSION_500, new Expected(FindingKind.SERVER_ERROR, "/members/")),
             Map.entry(Fault.LOGOUT_KEEPS_SESSION, new Expected(FindingKind.STALE_SESSION, "/members/")),

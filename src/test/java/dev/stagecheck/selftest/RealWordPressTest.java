@@ -142,13 +142,15 @@ public class RealWordPressTest {
     }
 
     @Test(dependsOnMethods = "healthySiteIsGreenAndUnchanged",
-            description = "editors given an administrator's capability are a Wrong access on the Settings screen, and a logout that leaves the session alive is a Stale session")
+            description = "editors given an administrator's capability are a Wrong access on the Settings screens, and a logout that leaves the session alive is a Stale session")
     public void wrongRoleAndUndeadSessionAreCaught() {
         site.mustUsePlugins().grantEditorsManageOptions();
         site.mustUsePlugins().keepSessionsAtLogout();
         try {
             var run = checklist("role-and-session");
             assertCaught(run, FindingKind.WRONG_ACCESS, "editor GET /wp-admin/options-general.php expected 403, got 200");
+            // No row names the Writing screen: only the search of the Settings area (access.12.area) finds it.
+            assertCaught(run, FindingKind.WRONG_ACCESS, "editor GET /wp-admin/options-writing.php expected 403, got 200");
             assertCaught(run, FindingKind.STALE_SESSION, site.baseUrl() + "/wp-admin/profile.php");
         } finally {
             site.mustUsePlugins().removeAll();

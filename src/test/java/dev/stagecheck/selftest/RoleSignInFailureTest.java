@@ -3,6 +3,7 @@ package dev.stagecheck.selftest;
 import dev.stagecheck.config.TargetSite;
 import dev.stagecheck.demo.DemoSiteProvider;
 import org.testng.ITestResult;
+import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
 import org.testng.xml.XmlClass;
 import org.testng.xml.XmlSuite;
@@ -19,10 +20,14 @@ import static org.testng.Assert.assertTrue;
  * role, no cell of that role, and every other role still checked (and green).
  */
 public class RoleSignInFailureTest {
-    private static final String STAFF_PASSWORD = "STAGECHECK_DEMO_STAFF_PASSWORD";
+    /** The staff role only opens URLs; the member role also searches the /members/* area first, then opens the rest. */
+    @DataProvider
+    public Object[][] roles() {
+        return new Object[][] {{"staff", "STAGECHECK_DEMO_STAFF_PASSWORD"}, {"member", "STAGECHECK_DEMO_PASSWORD"}};
+    }
 
-    @Test(description = "a role that cannot sign in is reported once, and the other roles are still checked")
-    public void aFailedSignInIsOneLine() {
+    @Test(dataProvider = "roles", description = "a role that cannot sign in is reported once, and the other roles are still checked")
+    public void aFailedSignInIsOneLine(String role, String passwordVariable) {
         TargetSite.baseUrl();
         DemoSiteProvider.running().orElseThrow(() -> new AssertionError("this self-test needs the built-in demo site: run it without -Dbase.url"));
         var suite = new XmlSuite();
@@ -30,27 +35,27 @@ public class RoleSignInFailureTest {
         var test = new XmlTest(suite);
         test.setName("access matrix");
         test.setXmlClasses(List.of(new XmlClass("dev.stagecheck.checklist.AccessMatrixTest")));
-        var right = System.getProperty(STAFF_PASSWORD);
-        System.setProperty(STAFF_PASSWORD, "not-the-staff-password");
+        var right = System.getProperty(passwordVariable);
+        System.setProperty(passwordVariable, "not-the-" + role + "-password");
         List<ITestResult> results;
         try {
-            results = InProcessRun.of(List.of(suite), ProjectFiles.projectDir().resolve("target/selftest-role-sign-in"), "wrong-staff-password");
+            results = InProcessRun.of(List.of(suite), ProjectFiles.projectDir().resolve("target/selftest-role-sign-in"), "wrong-" + role + "-password");
         } finally {
             if (right == null) {
-                System.clearProperty(STAFF_PASSWORD);
+                System.clearProperty(passwordVariable);
             } else {
-                System.setProperty(STAFF_PASSWORD, right);
+                System.setProperty(passwordVariable, right);
             }
         }
         assertEquals(results.size(), 1, "one access matrix test");
         var result = results.get(0);
         assertEquals(result.getStatus(), ITestResult.FAILURE, "the matrix must fail when a role cannot sign in");
         var lines = InProcessRun.message(result).lines().filter(line -> line.contains(": ")).toList();
-        var signIn = lines.stream().filter(line -> line.startsWith("Role sign-in failed: staff could not sign in")).toList();
-        assertEquals(signIn.size(), 1, "one line for the staff role's sign-in: " + lines);
-        assertTrue(signIn.get(0).contains("$" + STAFF_PASSWORD) && !signIn.get(0).contains("not-the-staff-password"),
+        var signIn = lines.stream().filter(line -> line.startsWith("Role sign-in failed: " + role + " could not sign in")).toList();
+        assertEquals(signIn.size(), 1, "one line for the " + role + " role's sign-in: " + lines);
+        assertTrue(signIn.get(0).contains("$" + passwordVariable) && !signIn.get(0).contains("not-the-" + role + "-password"),
                 "the line names the variable, never its value: " + signIn.get(0));
         assertTrue(lines.stream().noneMatch(line -> line.startsWith("Wrong access:")),
-                "no cell fails: the staff role's are not checked, the other roles' are right: " + lines);
+                "no cell fails: the " + role + " role's are not checked, the other roles' are right: " + lines);
     }
 }
