@@ -58,11 +58,15 @@ public final class ResponseRule {
         profile.protectedUrls().forEach(p -> urls401.add(p.url()));
         profile.apiEndpoints().forEach(a -> urls401.add(a.url()));
         var urls403 = new ArrayList<>(profile.forbiddenUrls().stream().map(ForbiddenUrl::url).toList());
-        // A URL of the access matrix that must answer some role 401 (or 403) answers so by design; the matrix judges each role's answer.
+        // A URL (or area) of the access matrix that must answer some role 401 (or 403) answers so by design; the matrix judges
+        // each role's answer.
         profile.access().stream().filter(row -> answers(row, 401)).forEach(row -> urls401.add(row.url()));
         profile.access().stream().filter(row -> answers(row, 403)).forEach(row -> urls403.add(row.url()));
+        var matrix401 = profile.access().stream().filter(row -> answers(row, 401)).map(dev.stagecheck.config.AccessRule::area);
+        var matrix403 = profile.access().stream().filter(row -> answers(row, 403)).map(dev.stagecheck.config.AccessRule::area);
         return new ResponseRule(resolved(urls401), resolved(urls403),
-                areas(profile.protectedUrls().stream().map(ProtectedUrl::area)), areas(profile.forbiddenUrls().stream().map(ForbiddenUrl::area)));
+                areas(java.util.stream.Stream.concat(profile.protectedUrls().stream().map(ProtectedUrl::area), matrix401)),
+                areas(java.util.stream.Stream.concat(profile.forbiddenUrls().stream().map(ForbiddenUrl::area), matrix403)));
     }
 
     private static boolean answers(dev.stagecheck.config.AccessRule row, int status) {

@@ -61,6 +61,20 @@ public class ProfileKeysTest {
                 "a logged 401 outside it is not");
     }
 
+    @Test(description = "an access matrix area where some role must get 401 or 403 makes those answers expected in it, as a protected area does")
+    public void accessMatrixAreaExcusesItsOwn401sAnd403s() throws IOException {
+        var profile = load(BASE + "role.1.name=partner\nrole.1.auth=bearer\nrole.1.token.env=T\n"
+                + "access.1.area=/partners/*\naccess.1.visitor=401 Bearer\naccess.1.partner=200\n"
+                + "access.2.area=/staff/*\naccess.2.partner=403\n");
+        var rule = ResponseRule.of(profile);
+        assertTrue(rule.expects401(TargetSite.resolve("/partners/prices")), "a page the area search may find answers the visitor 401");
+        assertTrue(rule.expectsLogged401("127.0.0.1 - - [02/Dec/2026:10:00:00 +0000] \"GET /partners/prices HTTP/1.1\" 401 381"),
+                "its 401 in the server log is expected");
+        assertFalse(rule.expects401(TargetSite.resolve("/about")), "outside the area a 401 is still a finding");
+        assertTrue(rule.expects403(TargetSite.resolve("/staff/rota")), "a 403 area of the matrix");
+        assertFalse(rule.expects401(TargetSite.resolve("/staff/rota")), "a 403 area does not excuse a 401");
+    }
+
     @Test(description = "an area with its own check URL keeps it; one outside the area, no glob, unknown syntax or no fixed beginning is one line")
     public void badAreasAreRefusedInOneLine() throws IOException {
         assertEquals(load(BASE + "protected.1.area=/members/*\nprotected.1.url=/members/home\nprotected.1.auth=none\n")
