@@ -41,12 +41,15 @@ public final class ResponseRule {
     private final Set<String> expected403;
     private final List<UrlPattern> areas401;
     private final List<UrlPattern> areas403;
+    /** The expected 401s as log-line request targets, compiled once: a server log has many lines. */
+    private final List<Pattern> logged401;
 
     private ResponseRule(Set<String> expected401, Set<String> expected403, List<UrlPattern> areas401, List<UrlPattern> areas403) {
         this.expected401 = Set.copyOf(expected401);
         this.expected403 = Set.copyOf(expected403);
         this.areas401 = List.copyOf(areas401);
         this.areas403 = List.copyOf(areas403);
+        this.logged401 = this.expected401.stream().map(ResponseRule::requestTarget).toList();
     }
 
     /**
@@ -101,8 +104,7 @@ public final class ResponseRule {
      * quote); an area's glob is matched against each path in the line.
      */
     public boolean expectsLogged401(String logLine) {
-        if (expected401.stream().map(ResponseRule::path)
-                .anyMatch(path -> logLine.contains(path + " ") || logLine.contains(path + "?") || logLine.contains(path + "\""))) {
+        if (logged401.stream().anyMatch(target -> target.matcher(logLine).find())) {
             return true;
         }
         if (areas401.isEmpty()) {
@@ -263,6 +265,14 @@ public final class ResponseRule {
 
     private static Set<String> resolved(Collection<String> urls) {
         return urls.stream().map(url -> SafeUrl.of(TargetSite.resolve(url))).collect(Collectors.toSet());
+    }
+
+    /**
+     * A URL's path as a whole request target of a log line: after a space, quote or {@code =} (or
+     * a proxy's scheme and host), before a space, query or quote. "/" then matches the home page only.
+     */
+    private static Pattern requestTarget(String url) {
+        return Pattern.compile("[\\s\"=](?:https?://[^/\\s\"]+)?" + Pattern.quote(path(url)) + "(?=[\\s?\"]|$)");
     }
 
     private static String path(String url) {

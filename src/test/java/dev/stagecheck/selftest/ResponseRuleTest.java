@@ -84,6 +84,16 @@ public class ResponseRuleTest {
         assertTrue(rule.expectsLogged401("\"GET /api/orders?page=2 HTTP/1.1\" 401 12"));
         assertTrue(!rule.expectsLogged401("\"GET /admin/users HTTP/1.1\" 401 239"), "a longer path is another URL");
         assertTrue(!rule.expectsLogged401("\"GET /company/press HTTP/1.1\" 401 239"));
+        assertTrue(!rule.expectsLogged401("\"GET /old/admin/ HTTP/1.1\" 401 239"), "a path that ends like it is another URL");
+        assertTrue(rule.expectsLogged401("\"GET http://127.0.0.1:8080/admin/ HTTP/1.1\" 401 239"), "a proxy logs the whole URL");
+    }
+
+    @Test(description = "an expected 401 on the home page excuses the home page's log lines, not every path that ends in a slash")
+    public void anExpected401OnTheHomePageExcusesOnlyIt() {
+        var home = ResponseRule.expecting(List.of("http://h/"), List.of());
+        assertTrue(home.expectsLogged401("\"GET / HTTP/1.1\" 401 239"));
+        assertTrue(home.expectsLogged401("\"GET /?page=2 HTTP/1.1\" 401 239"));
+        assertTrue(!home.expectsLogged401("\"GET /members/ HTTP/1.1\" 401 239"), "another page's 401 is still a finding");
     }
 
     private static String kind(Optional<Finding> finding) {
