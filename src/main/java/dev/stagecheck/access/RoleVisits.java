@@ -99,8 +99,7 @@ public final class RoleVisits {
         var why = whyNotInBrowser(role);
         if (why.isPresent()) {
             for (var row : areas) {
-                var entry = TargetSite.resolve(row.url());
-                pages.put(row, named.contains(entry) ? List.of() : List.of(row.url()));
+                pages.put(row, entryOnly(row, named));
                 notes.add(row.key() + ": only its entry " + row.url() + " is checked: " + why.get());
                 cells.add(notChecked(name, Target.of(row), why.get()));
             }
@@ -110,9 +109,15 @@ public final class RoleVisits {
         return new Explored(cells, pages, notes);
     }
 
+    /** The pages of an area nobody could search: its entry alone, unless another row names it ({@code named}: full URLs). */
+    public static List<String> entryOnly(AccessRule row, Set<String> named) {
+        return named.contains(TargetSite.resolve(row.url())) ? List.of() : List.of(row.url());
+    }
+
     private List<String> explore(String name, AccessRule row, Set<String> named, List<AccessCell> cells, List<String> notes) {
         var base = TargetSite.baseUrl().toString();
         var origin = SafetyGuard.origin(base);
+        var inArea = row.areaPattern(base); // Compiled once: every link of every page found is asked.
         var found = new ArrayList<String>();
         var queue = new ArrayDeque<String>();
         var seen = new HashSet<String>();
@@ -132,7 +137,7 @@ public final class RoleVisits {
             for (var link : new SitePage(session, profile.navigation()).linkTargets()) {
                 var bare = link.replaceFirst("#.*$", "");
                 // A link whose query carries a credential (?key=, ?session=) is left alone: the matrix would show it in the report.
-                if (SafetyGuard.origin(bare).equals(origin) && row.covers(bare, base) && bare.equals(SafeUrl.of(bare)) && seen.add(bare)
+                if (SafetyGuard.origin(bare).equals(origin) && inArea.matches(bare) && bare.equals(SafeUrl.of(bare)) && seen.add(bare)
                         && profile.safety().refusal(bare).isEmpty()) {
                     queue.add(bare);
                 }

@@ -71,7 +71,7 @@ public class AccessMatrixTest extends ChecklistTest {
         for (var row : rows.stream().filter(row -> row.area().isPresent()).toList()) {
             var explorer = names.stream().filter(name -> row.expected(name).filter(ExpectedAccess::letsIn).isPresent()).findFirst();
             explorer.ifPresentOrElse(name -> explorerOf.put(row, name), () -> {
-                pagesOf.put(row, entryOnly(row, named));
+                pagesOf.put(row, RoleVisits.entryOnly(row, named));
                 notes.add(row.key() + ": no role of the row gets 200 there, so no role sees its links: only its entry " + row.url() + " is checked");
             });
         }
@@ -91,7 +91,7 @@ public class AccessMatrixTest extends ChecklistTest {
                 cannotSignIn.add(name);
                 failed.add(FindingKind.ROLE_SIGN_IN_FAILED.message(e.getMessage() + "; its cells were not checked"));
                 areas.forEach(row -> {
-                    pagesOf.put(row, entryOnly(row, named));
+                    pagesOf.put(row, RoleVisits.entryOnly(row, named));
                     notes.add(row.key() + ": its pages were not searched, " + name + " could not sign in: only its entry " + row.url() + " is checked");
                 });
             }
@@ -150,11 +150,6 @@ public class AccessMatrixTest extends ChecklistTest {
         }
         firstRole = false;
         return new RoleVisits(session, profile, probe);
-    }
-
-    /** An area whose pages nobody searched: its entry alone, unless another row names it. */
-    private static List<String> entryOnly(AccessRule row, java.util.Set<String> named) {
-        return named.contains(url(row.url())) ? List.of() : List.of(row.url());
     }
 
     private Optional<Role> role(String name) {

@@ -23,9 +23,9 @@ public record AccessRule(int n, String url, Optional<String> area, int pages, bo
         return Optional.ofNullable(byRole.get(role));
     }
 
-    /** Whether {@code address} (a full URL of the site at {@code base}) lies in this row's area. */
-    public boolean covers(String address, String base) {
-        return area.map(glob -> UrlPattern.of(UrlPattern.onSite(glob, base)).matches(address)).orElse(false);
+    /** This row's area as a pattern over full URLs of the site at {@code base}; only for a row with an area. */
+    public UrlPattern areaPattern(String base) {
+        return UrlPattern.of(UrlPattern.onSite(area.orElseThrow(), base));
     }
 
     /** "access.3.url /members/" or "access.9.area /members/*": the key a line about this row names. */
